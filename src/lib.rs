@@ -1,0 +1,17 @@
+//! Faultline: a microservices-readiness guide.
+//!
+//! The crate keeps its cores free of the web front end (the way ripgrep keeps
+//! its core free of its CLI):
+//! - [`engine`]: the discrete-event simulation engine (plain Rust).
+//! - [`checklist`]: the readiness checklist model and scoring (plain Rust).
+//! - `content` (native only): validates and renders `content/` into site data.
+//! - `web` (wasm32 only): the Leptos app, a thin layer over the cores.
+
+pub mod checklist;
+pub mod engine;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod content;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
