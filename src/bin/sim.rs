@@ -1,1 +1,264 @@
-fn main(){}
+//! `sim`: run, check and benchmark simulation scenarios from the command line.
+//!
+//! ```text
+//! sim run FILE|PRESET [--json] [--seed N]   run a scenario, print a summary
+//! sim validate FILE...                      check scenario files
+//! sim presets                               list the shipped presets
+//! sim bench                                 simulated requests per second
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use faultline::engine::{Scenario, Simulation, Summary};
+
+const USAGE: &str = "usage:
+  sim run FILE|PRESET [--json] [--seed N]   run a scenario and print its summary
+  sim validate FILE...                      check scenario files
+  sim presets                               list the presets in content/scenarios
+  sim bench                                 measure simulated requests per second";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => cmd_run(&args[1..]),
+        Some("validate") => cmd_validate(&args[1..]),
+        Some("presets") => cmd_presets(),
+        Some("bench") => cmd_bench(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `content/scenarios`, found from the working directory or the source tree.
+fn presets_dir() -> PathBuf {
+    let local = Path::new("content/scenarios");
+    if local.is_dir() {
+        local.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/scenarios")
+    }
+}
+
+/// Loads a scenario from a file path, or by preset id.
+fn load(arg: &str) -> Result<Scenario, String> {
+    let path = if Path::new(arg).is_file() {
+        PathBuf::from(arg)
+    } else {
+        let preset = presets_dir().join(format!("{arg}.json"));
+        if !preset.is_file() {
+            return Err(format!("{arg}: no such file or preset (see `sim presets`)"));
+        }
+        preset
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Scenario::from_json_str(&text)
+        .map_err(|e| format!("{}: invalid scenario:\n{e}", path.display()))
+}
+
+fn cmd_run(args: &[String]) -> Result<(), String> {
+    let mut file = None;
+    let mut json = false;
+    let mut seed = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--seed" => {
+                let value = it.next().ok_or("--seed needs a number")?;
+                seed = Some(
+                    value
+                        .parse::<u64>()
+                        .map_err(|_| format!("--seed: not a whole number: {value}"))?,
+                );
+            }
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option {other}\n{USAGE}"))
+            }
+            other => file = Some(other.to_string()),
+        }
+    }
+    let file =
+        file.ok_or_else(|| format!("sim run needs a scenario file or preset id\n{USAGE}"))?;
+    let mut scenario = load(&file)?;
+    if let Some(seed) = seed {
+        scenario.seed = seed;
+    }
+    let mut sim = Simulation::new(&scenario).map_err(|e| format!("{file}: {e}"))?;
+    sim.run_to_end();
+    let summary = sim.summary();
+    if json {
+        let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+        println!("{text}");
+    } else {
+        print!("{}", table(&summary));
+    }
+    Ok(())
+}
+
+fn cmd_validate(args: &[String]) -> Result<(), String> {
+    if args.is_empty() {
+        return Err(format!("sim validate needs at least one file\n{USAGE}"));
+    }
+    let mut failed = 0;
+    for arg in args {
+        match load(arg) {
+            Ok(s) => println!("{arg}: ok ({}, {} services)", s.name, s.services.len()),
+            Err(e) => {
+                eprintln!("{e}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        Err(format!("{failed} of {} invalid", args.len()))
+    } else {
+        Ok(())
+    }
+}
+
+fn cmd_presets() -> Result<(), String> {
+    let dir = presets_dir();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Scenario::from_json_str(&t).map_err(|e| e.to_string()))
+        {
+            Ok(s) => println!("{id:<26} {}", s.name),
+            Err(e) => println!("{id:<26} INVALID: {e}"),
+        }
+    }
+    Ok(())
+}
+
+fn table(s: &Summary) -> String {
+    let mut out = String::new();
+    let r = &s.requests;
+    out += &format!(
+        "{} (seed {}, {:.0} s, warm-up {:.0} s)\n",
+        s.name, s.seed, s.duration_s, s.warmup_s
+    );
+    if let Some(reason) = &s.stopped_early {
+        out += &format!("STOPPED EARLY: {reason}\n");
+    }
+    out += &format!(
+        "requests: {} offered, {} succeeded, {} failed, {} in flight at the end\n",
+        r.offered, r.succeeded, r.failed, r.in_flight
+    );
+    let f = &r.failed_by_cause;
+    if r.failed > 0 {
+        out += &format!(
+            "failures: timeout {}, rejected {}, shed {}, circuit open {}, bulkhead full {}, error {}, downstream {}\n",
+            f.timeout, f.rejected, f.shed, f.circuit_open, f.bulkhead_full, f.error, f.downstream
+        );
+    }
+    let l = &s.latency_ms;
+    out += &format!(
+        "latency ms: mean {:.1}, p50 {:.1}, p90 {:.1}, p99 {:.1}, max {:.1}\n",
+        l.mean, l.p50, l.p90, l.p99, l.max
+    );
+    out += &format!(
+        "throughput {:.2} rps, goodput {:.2} rps, client retries {}, wasted work {:.1} s, {} events\n\n",
+        s.throughput_rps, s.goodput_rps, s.retries, s.wasted_work_s, s.events
+    );
+    out += &format!(
+        "{:<16} {:>6} {:>8} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8}\n",
+        "service",
+        "util",
+        "queue",
+        "resp ms",
+        "p99 ms",
+        "tput rps",
+        "attempts",
+        "rejected",
+        "timedout"
+    );
+    for svc in &s.services {
+        out += &format!(
+            "{:<16} {:>5.1}% {:>8.2} {:>9.1} {:>9.1} {:>9.2} {:>9} {:>8} {:>8}\n",
+            svc.name,
+            svc.utilization * 100.0,
+            svc.mean_queue_length,
+            svc.mean_response_ms,
+            svc.p99_response_ms,
+            svc.throughput_rps,
+            svc.attempts,
+            svc.rejected,
+            svc.timed_out
+        );
+    }
+    out
+}
+
+/// A benchmark (not a test): wall-clock speed of the engine on this machine.
+fn cmd_bench(args: &[String]) -> Result<(), String> {
+    let quick = args.iter().any(|a| a == "--quick");
+    let mm1 = format!(
+        r#"{{ "name": "M/M/1 at 80 % load", "seed": 7, "duration_s": {},
+            "load": {{ "rate_rps": 800 }}, "entry": "server",
+            "services": [ {{ "name": "server", "workers": 1, "queue_capacity": null,
+                             "service_time": {{ "dist": "exponential", "mean_ms": 1.0 }} }} ] }}"#,
+        if quick { 500 } else { 5000 }
+    );
+    let mm1 = Scenario::from_json_str(&mm1).map_err(|e| e.to_string())?;
+    println!("engine benchmark (wall clock, this machine; best of 3 runs)");
+    bench_one("M/M/1, rho = 0.8", &mm1)?;
+    let ten = load("ten-services")?;
+    bench_one(&format!("ten-services preset ({})", ten.name), &ten)?;
+    Ok(())
+}
+
+fn bench_one(label: &str, scenario: &Scenario) -> Result<(), String> {
+    let mut best: Option<(f64, u64, u64, usize, f64)> = None;
+    for _ in 0..3 {
+        let mut sim = Simulation::new(scenario).map_err(|e| e.to_string())?;
+        let start = Instant::now();
+        sim.run_to_end();
+        let secs = start.elapsed().as_secs_f64();
+        let summary = sim.summary();
+        // Client requests over the whole run (arrivals), not just the measured part.
+        let requests: u64 = sim.buckets().iter().map(|b| b.client.arrivals).sum();
+        if best.is_none_or(|b| secs < b.0) {
+            best = Some((
+                secs,
+                requests,
+                summary.events,
+                sim.peak_tasks(),
+                sim.duration_s(),
+            ));
+        }
+    }
+    let Some((secs, requests, events, peak, simulated)) = best else {
+        return Ok(());
+    };
+    println!("{label}");
+    println!(
+        "  {requests} requests, {events} events, {simulated:.0} simulated s in {secs:.3} s wall: \
+         {:.2} M requests/s, {:.2} M events/s, {:.0} simulated s per wall s; peak {peak} requests in memory",
+        requests as f64 / secs / 1e6,
+        events as f64 / secs / 1e6,
+        simulated / secs
+    );
+    Ok(())
+}

@@ -3,12 +3,40 @@
 //! Plain Rust with no web dependencies: it runs natively (the `sim` command,
 //! tests, benchmarks) and in the browser (the simulator page) alike.
 //!
-//! Flow: a [`Scenario`] (JSON) is checked by [`validate`], compiled into a
-//! runtime model, and advanced by a simulation in virtual time; metrics are
-//! collected as time-series buckets and a run summary.
+//! Flow: a [`Scenario`] (JSON) is checked by [`validate()`], compiled into a
+//! [`model::Model`] (index-based tables), and advanced by a [`Simulation`]
+//! in virtual time (integer nanoseconds). Metrics accumulate as events
+//! happen ([`metrics`]) and come out as time-series [`Bucket`]s, a
+//! [`Summary`], sampled [`Trace`]s and a [`Live`] view ([`report`]).
+//!
+//! Determinism: a scenario and a seed give bit-identical results on every
+//! platform: randomness comes from seeded xoshiro streams and `libm`
+//! ([`random`]), ties between simultaneous events break by scheduling order
+//! ([`events`]), and no result depends on how the run is sliced into steps.
 
+pub mod events;
+pub mod metrics;
+pub mod model;
+pub mod policy;
+pub mod pool;
+pub mod random;
+pub mod report;
 pub mod scenario;
+pub mod sim;
+pub mod time;
+pub mod trace;
 pub mod validate;
 
+pub use metrics::{Cause, Causes};
+pub use policy::BreakerState;
+pub use report::{Bucket, Live, Span, Summary, Trace};
 pub use scenario::*;
-pub use validate::{FieldError, ScenarioError};
+pub use sim::Simulation;
+pub use validate::{validate, FieldError, ScenarioError};
+
+/// Runs a scenario to its end and returns the summary.
+pub fn run(scenario: &Scenario) -> Result<Summary, ScenarioError> {
+    let mut sim = Simulation::new(scenario)?;
+    sim.run_to_end();
+    Ok(sim.summary())
+}
