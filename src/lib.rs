@@ -9,6 +9,8 @@
 
 pub mod checklist;
 pub mod engine;
+/// Site data types shared by the content build (writer) and the web app (reader).
+pub mod site_data;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
