@@ -1,0 +1,82 @@
+//! The real `content/` builds with zero errors and matches the guide's
+//! fixed identifiers (team brief). A failure lists every problem with its
+//! file and line, so writers can fix their links from the test output.
+
+use std::path::Path;
+
+use faultline::content::build_site;
+use faultline::site_data::Topic;
+
+/// Slug and topic by `order` (team brief).
+const GUIDE: [(&str, Topic); 12] = [
+    ("do-you-need-microservices", Topic::Deciding),
+    ("start-with-a-monolith", Topic::Deciding),
+    ("the-operational-bill", Topic::Operations),
+    ("sync-vs-async", Topic::Architecture),
+    ("data-ownership", Topic::Data),
+    ("cqrs-and-eventual-consistency", Topic::Data),
+    ("observability", Topic::Operations),
+    ("timeouts-retries-backoff", Topic::Resilience),
+    ("breakers-bulkheads-shedding", Topic::Resilience),
+    ("queues-and-backpressure", Topic::Resilience),
+    ("cascading-and-metastable-failures", Topic::Resilience),
+    ("learning-microservices", Topic::Learning),
+];
+
+const PRESETS: [&str; 14] = [
+    "async-burst",
+    "async-overload",
+    "bad-replica",
+    "bulkhead",
+    "circuit-breaker",
+    "cqrs-read-lag",
+    "healthy-chain",
+    "load-shedding",
+    "metastable-retries",
+    "retries-backoff-budget",
+    "retry-storm",
+    "slow-dependency",
+    "slow-dependency-timeouts",
+    "ten-services",
+];
+
+#[test]
+fn real_content_builds_and_matches_the_guide() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let site = match build_site(&content) {
+        Ok(site) => site,
+        Err(errors) => {
+            let listing: String = errors.iter().map(|error| format!("  {error}\n")).collect();
+            panic!("content/ has {} problem(s):\n{listing}", errors.len());
+        }
+    };
+    let guide: Vec<(u32, &str, Topic)> = site
+        .index
+        .iter()
+        .map(|article| (article.order, article.slug.as_str(), article.topic))
+        .collect();
+    let expected: Vec<(u32, &str, Topic)> = GUIDE
+        .iter()
+        .zip(1..)
+        .map(|(&(slug, topic), order)| (order, slug, topic))
+        .collect();
+    assert_eq!(guide, expected);
+
+    let presets: Vec<&str> = site
+        .scenarios
+        .iter()
+        .map(|scenario| scenario.summary.id.as_str())
+        .collect();
+    assert_eq!(presets, PRESETS);
+
+    for page in &site.pages {
+        let slug = &page.meta.slug;
+        assert!(page.meta.word_count > 300, "{slug} is suspiciously short");
+        assert!(!page.toc.is_empty(), "{slug} has no sections");
+        assert!(
+            !page.checklist.is_empty(),
+            "{slug} explains no checklist item"
+        );
+    }
+    assert!(site.search.sections.len() >= site.pages.len());
+}
