@@ -208,6 +208,27 @@ fn table(s: &Summary) -> String {
             svc.timed_out
         );
     }
+    out += &format!(
+        "\n{:<34} {:>6} {:>8} {:>8} {:>8} {:>8} {:>10} {:>10}\n",
+        "call", "mode", "attempts", "retries", "timeouts", "breaker", "lag ms", "dead/full"
+    );
+    for e in &s.edges {
+        let mode = match e.mode {
+            faultline::engine::CallMode::Sync => "sync",
+            faultline::engine::CallMode::Async => "async",
+        };
+        out += &format!(
+            "{:<34} {:>6} {:>8} {:>8} {:>8} {:>8} {:>10.1} {:>10}\n",
+            format!("{} → {}", e.from, e.to),
+            mode,
+            e.attempts,
+            e.retries,
+            e.timeouts,
+            e.circuit_open,
+            e.mean_lag_ms,
+            e.dead_letters + e.publish_failed
+        );
+    }
     out
 }
 

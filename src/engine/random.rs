@@ -68,6 +68,15 @@ impl Stream {
     }
 }
 
+/// A uniform number in [0, 1) that depends only on its inputs: used for
+/// choices that belong to a request rather than to an attempt (whether this
+/// request is a checkout that needs payments), so that a retry of the same
+/// request makes the same choice.
+pub fn keyed_uniform(seed: u64, request: u64, key: u64) -> f64 {
+    let h = splitmix(seed ^ splitmix(request ^ splitmix(key)));
+    (h >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
 /// SplitMix64's finaliser: spreads nearby seeds far apart.
 fn splitmix(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);

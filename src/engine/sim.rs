@@ -22,7 +22,7 @@ use super::metrics::{Cause, ClientCounters, EdgeCounters, Latency, Level, Servic
 use super::model::{Model, CLIENT_EDGE};
 use super::policy::{backoff_ms, Admit, Breaker, BreakerState, RetryBudget, TokenBucket};
 use super::pool::Pool;
-use super::random::Stream;
+use super::random::{keyed_uniform, Stream};
 use super::report::*;
 use super::scenario::{Balancer, CallMode, CallOrder, Discipline, FaultKind, OnFull, Scenario};
 use super::time::{ms_to_ns, ns_to_ms, ns_to_s, s_to_ns, Nanos};
@@ -67,6 +67,8 @@ enum Parent {
 
 #[derive(Debug, Clone)]
 struct Task {
+    /// The client request this work is for (sequence number).
+    request: u64,
     service: u32,
     replica: u32,
     parent: Parent,
@@ -100,6 +102,7 @@ enum Caller {
 
 #[derive(Debug, Clone)]
 struct Call {
+    request: u64,
     edge: u32,
     caller: Caller,
     attempt: u32,
@@ -507,6 +510,7 @@ impl Simulation {
             TraceRef::NONE
         };
         let (id, gen) = self.calls.insert(Call {
+            request: seq,
             edge: CLIENT_EDGE as u32,
             caller: Caller::Client {
                 arrived: self.now,
@@ -533,6 +537,7 @@ impl Simulation {
         let attempt = call.attempt;
         let e = call.edge as usize;
         let trace = call.trace;
+        let request = call.request;
         let edge = &self.m.edges[e];
         let mode = edge.mode;
         let to = edge.to;
@@ -602,6 +607,7 @@ impl Simulation {
             TraceRef::NONE
         };
         let (tid, tgen) = self.tasks.insert(Task {
+            request,
             service: to as u32,
             replica: NO_REPLICA,
             parent: Parent::Call {
@@ -826,8 +832,8 @@ impl Simulation {
 
     fn publish(&mut self, cid: Id, cgen: Gen, e: usize, attempt: u32) {
         let to = self.m.edges[e].to;
-        let (trace, parent_span) = match self.calls.get(cid, cgen) {
-            Some(c) => (c.trace, c.trace.span),
+        let (trace, parent_span, request) = match self.calls.get(cid, cgen) {
+            Some(c) => (c.trace, c.trace.span, c.request),
             None => return,
         };
         let span_trace = if trace.is_some() {
@@ -843,6 +849,7 @@ impl Simulation {
             TraceRef::NONE
         };
         let (tid, tgen) = self.tasks.insert(Task {
+            request,
             service: to as u32,
             replica: NO_REPLICA,
             parent: Parent::Message {
@@ -1153,7 +1160,7 @@ impl Simulation {
             task.next_call += 1;
             let e = calls[i];
             let p = self.m.edges[e].probability;
-            if p >= 1.0 || self.rng_decisions.chance(p) {
+            if p >= 1.0 || keyed_uniform(self.m.seed, task.request, e as u64) < p {
                 task.outstanding = 1;
                 self.issue_call(tid, tgen, e);
                 return;
@@ -1164,9 +1171,10 @@ impl Simulation {
     fn fan_out(&mut self, tid: Id, tgen: Gen, s: usize) {
         let mut chosen = [0usize; super::validate::limits::MAX_CALLS_PER_SERVICE];
         let mut n = 0;
+        let request = self.tasks.get(tid, tgen).map_or(0, |t| t.request);
         for &e in &self.m.services[s].calls {
             let p = self.m.edges[e].probability;
-            if p >= 1.0 || self.rng_decisions.chance(p) {
+            if p >= 1.0 || keyed_uniform(self.m.seed, request, e as u64) < p {
                 chosen[n] = e;
                 n += 1;
             }
@@ -1184,11 +1192,12 @@ impl Simulation {
     }
 
     fn issue_call(&mut self, tid: Id, tgen: Gen, e: usize) {
-        let trace = self
+        let (trace, request) = self
             .tasks
             .get(tid, tgen)
-            .map_or(TraceRef::NONE, |t| t.trace);
+            .map_or((TraceRef::NONE, 0), |t| (t.trace, t.request));
         let (cid, cgen) = self.calls.insert(Call {
+            request,
             edge: e as u32,
             caller: Caller::Task { id: tid, gen: tgen },
             attempt: 0,
