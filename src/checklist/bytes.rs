@@ -31,6 +31,9 @@ pub(crate) enum Base64Error {
     BadChar { index: usize, found: char },
     /// A length that no byte string encodes to (one character too many).
     BadLength,
+    /// The last character carries bits beyond the data: not what any encoder
+    /// writes, so the text was altered.
+    NonCanonical,
 }
 
 fn sextet(byte: u8) -> Option<u32> {
@@ -65,6 +68,10 @@ pub(crate) fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
             n |= sextet(c).unwrap_or(0) << (18 - 6 * i);
         }
         let produced = chunk.len() - 1;
+        let unused_bits = 24 - 8 * produced as u32;
+        if n & ((1 << unused_bits) - 1) != 0 {
+            return Err(Base64Error::NonCanonical);
+        }
         for i in 0..produced {
             out.push((n >> (16 - 8 * i)) as u8);
         }
@@ -229,6 +236,10 @@ mod tests {
         assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
         assert_eq!(base64url_decode("-_8"), Ok(vec![0xfb, 0xff]));
         assert_eq!(base64url_decode("Zm9vY"), Err(Base64Error::BadLength));
+        // "Zh" would decode to "f" too if its spare bits were ignored.
+        assert_eq!(base64url_decode("Zh"), Err(Base64Error::NonCanonical));
+        assert_eq!(base64url_decode("Zm9"), Err(Base64Error::NonCanonical));
+        assert_eq!(base64url_decode("Zm-"), Err(Base64Error::NonCanonical));
         assert_eq!(
             base64url_decode("Zm+v"),
             Err(Base64Error::BadChar {

@@ -227,6 +227,7 @@ pub fn decode(checklist: &Checklist, token: &str) -> Result<Assessment, ShareLin
     let bytes = base64url_decode(token).map_err(|error| match error {
         Base64Error::BadChar { index, found } => ShareLinkError::BadCharacter { index, found },
         Base64Error::BadLength => ShareLinkError::Truncated,
+        Base64Error::NonCanonical => ShareLinkError::ChecksumMismatch,
     })?;
     if bytes.len() < MIN_BYTES {
         return Err(ShareLinkError::Truncated);
