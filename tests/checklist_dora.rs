@@ -19,7 +19,10 @@ fn deployment_frequency_bands() {
     for (choice, cluster) in expected {
         assert_eq!(choice.cluster(), cluster, "{choice:?}");
     }
-    assert!(LessOften.note().is_some(), "answers below every band say so");
+    assert!(
+        LessOften.note().is_some(),
+        "answers below every band say so"
+    );
     assert!(OnDemand.note().is_none());
 }
 
@@ -55,7 +58,9 @@ fn recovery_time_bands_including_the_gap_between_medium_and_low() {
     for (choice, cluster) in expected {
         assert_eq!(choice.cluster(), cluster, "{choice:?}");
     }
-    assert!(UnderDay.note().is_some_and(|n| n.contains("High and Medium")));
+    assert!(UnderDay
+        .note()
+        .is_some_and(|n| n.contains("High and Medium")));
     assert!(DayToWeek.note().is_some());
 }
 
@@ -92,7 +97,10 @@ fn every_failure_rate_is_classified_monotonically_except_the_2024_swap() {
     let mut stage = 0;
     for percent in 0..=100 {
         let cluster = FailureRate::new(percent).map(FailureRate::cluster);
-        let position = order.iter().position(|&c| Some(c) == cluster).expect("classified");
+        let position = order
+            .iter()
+            .position(|&c| Some(c) == cluster)
+            .expect("classified");
         assert!(position >= stage, "{percent} % went back to {cluster:?}");
         stage = position;
     }
@@ -137,7 +145,10 @@ fn at_least_high_counts_medium_failure_rate_as_better_than_high() {
     let p = profile(answers);
     let df = p.key(DoraKey::DeploymentFrequency).expect("key");
     assert_eq!(df.cluster, Some(Cluster::Medium));
-    assert!(!df.at_least_high, "Medium deployment frequency is below High");
+    assert!(
+        !df.at_least_high,
+        "Medium deployment frequency is below High"
+    );
     let cfr = p.key(DoraKey::ChangeFailureRate).expect("key");
     assert_eq!(cfr.cluster, Some(Cluster::Medium));
     assert!(cfr.at_least_high, "10 % fails less often than High's 20 %");
@@ -173,8 +184,17 @@ fn profile_reports_bands_year_and_blank_keys() {
 fn band_table_matches_the_2024_report() {
     assert_eq!(DoraKey::ChangeFailureRate.band(Cluster::High), "20 %");
     assert_eq!(DoraKey::ChangeFailureRate.band(Cluster::Medium), "10 %");
-    assert_eq!(DoraKey::RecoveryTime.band(Cluster::Medium), "less than a day");
-    assert_eq!(DoraKey::RecoveryTime.band(Cluster::Low), "a week to a month");
-    assert_eq!(DoraKey::DeploymentFrequency.band(Cluster::Elite), "on demand, several times a day");
+    assert_eq!(
+        DoraKey::RecoveryTime.band(Cluster::Medium),
+        "less than a day"
+    );
+    assert_eq!(
+        DoraKey::RecoveryTime.band(Cluster::Low),
+        "a week to a month"
+    );
+    assert_eq!(
+        DoraKey::DeploymentFrequency.band(Cluster::Elite),
+        "on demand, several times a day"
+    );
     assert_eq!(DoraKey::LeadTime.band(Cluster::Low), "one to six months");
 }

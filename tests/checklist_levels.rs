@@ -5,7 +5,7 @@ mod checklist_support;
 
 use checklist_support::{all, assessment, real_checklist, small_checklist, yes_up_to};
 use faultline::checklist::levels::Levels;
-use faultline::checklist::Answer::{NotApplicable, No, Partly, Yes};
+use faultline::checklist::Answer::{No, NotApplicable, Partly, Yes};
 use faultline::checklist::{Answer, Level};
 
 fn held(answers: &[(&str, Answer)]) -> Option<Level> {
@@ -13,8 +13,11 @@ fn held(answers: &[(&str, Answer)]) -> Option<Level> {
     Levels::assess(&checklist, &assessment(answers).answers).held
 }
 
-const FOUNDATION_YES: [(&str, Answer); 3] =
-    [("alpha.f-heavy", Yes), ("alpha.f-light", Yes), ("beta.f-mid", Yes)];
+const FOUNDATION_YES: [(&str, Answer); 3] = [
+    ("alpha.f-heavy", Yes),
+    ("alpha.f-light", Yes),
+    ("beta.f-mid", Yes),
+];
 
 #[test]
 fn nothing_answered_holds_no_level() {
@@ -40,7 +43,10 @@ fn each_level_is_held_exactly_when_its_gate_and_those_below_are_met() {
         // Gates above a missing one do not count.
         (vec![Level::Growth], None),
         (vec![Level::Growth, Level::Advanced], None),
-        (vec![Level::Foundation, Level::Advanced], Some(Level::Foundation)),
+        (
+            vec![Level::Foundation, Level::Advanced],
+            Some(Level::Foundation),
+        ),
     ];
     for (levels_yes, expected) in cases {
         let a = yes_up_to(&checklist, &levels_yes);
@@ -95,7 +101,10 @@ fn every_single_unmet_item_drops_the_level_below_its_own() {
     // item, answered partly, no or left blank.
     let checklist = real_checklist();
     let everything = all(&checklist, Yes);
-    assert_eq!(Levels::assess(&checklist, &everything.answers).held, Some(Level::Advanced));
+    assert_eq!(
+        Levels::assess(&checklist, &everything.answers).held,
+        Some(Level::Advanced)
+    );
     for item in checklist.items() {
         let expected = match item.level {
             Level::Foundation => None,
@@ -107,11 +116,14 @@ fn every_single_unmet_item_drops_the_level_below_its_own() {
             a.answers.set_answer(&item.id, answer);
             let levels = Levels::assess(&checklist, &a.answers);
             assert_eq!(levels.held, expected, "{} answered {answer:?}", item.id);
-            assert_eq!(levels.gate(item.level).unmet, [item.id.clone()]);
+            assert_eq!(levels.gate(item.level).unmet, std::slice::from_ref(&item.id));
         }
         let mut a = everything.clone();
         a.answers.set_answer(&item.id, Some(NotApplicable));
-        assert_eq!(Levels::assess(&checklist, &a.answers).held, Some(Level::Advanced));
+        assert_eq!(
+            Levels::assess(&checklist, &a.answers).held,
+            Some(Level::Advanced)
+        );
     }
 }
 
@@ -139,7 +151,11 @@ fn explanation_says_why_and_what_reaches_the_next_level() {
 #[test]
 fn gate_progress_counts_met_items() {
     let checklist = small_checklist();
-    let a = assessment(&[("alpha.f-heavy", Yes), ("alpha.f-light", Partly), ("beta.f-mid", No)]);
+    let a = assessment(&[
+        ("alpha.f-heavy", Yes),
+        ("alpha.f-light", Partly),
+        ("beta.f-mid", No),
+    ]);
     let levels = Levels::assess(&checklist, &a.answers);
     let gate = levels.gate(Level::Foundation);
     assert_eq!(gate.progress_label(), "1 of 3 met");

@@ -59,7 +59,11 @@ const AREAS: [&str; 14] = [
 #[test]
 fn real_checklist_meets_the_issue_minimums() {
     let checklist = real_checklist();
-    assert!(checklist.items().len() >= 45, "{} items", checklist.items().len());
+    assert!(
+        checklist.items().len() >= 45,
+        "{} items",
+        checklist.items().len()
+    );
     let areas: Vec<&str> = checklist.areas().iter().map(|a| a.id.as_str()).collect();
     assert_eq!(areas, AREAS, "the brief's fourteen areas, in its order");
     for level in Level::ALL {
@@ -147,15 +151,29 @@ fn real_checklist_links_only_to_fixed_articles_and_presets() {
     for link in checklist.links() {
         match link.kind {
             LinkKind::Article => {
-                assert!(ARTICLES.contains(&link.target), "{} → {}", link.item_id, link.target);
+                assert!(
+                    ARTICLES.contains(&link.target),
+                    "{} → {}",
+                    link.item_id,
+                    link.target
+                );
                 used_articles.insert(link.target);
             }
             LinkKind::Preset => {
-                assert!(PRESETS.contains(&link.target), "{} → {}", link.item_id, link.target)
+                assert!(
+                    PRESETS.contains(&link.target),
+                    "{} → {}",
+                    link.item_id,
+                    link.target
+                )
             }
         }
     }
-    assert_eq!(used_articles.len(), ARTICLES.len(), "every article is linked from some item");
+    assert_eq!(
+        used_articles.len(),
+        ARTICLES.len(),
+        "every article is linked from some item"
+    );
     for item in checklist.items() {
         assert!(
             (1..=2).contains(&item.articles.len()),
@@ -173,14 +191,23 @@ fn real_checklist_texts_are_distinct_and_sized() {
     let mut questions = HashSet::new();
     for item in checklist.items() {
         assert!(titles.insert(&item.title), "title repeated: {}", item.title);
-        assert!(questions.insert(&item.question), "question repeated: {}", item.id);
-        assert!(item.question.ends_with('?'), "{} question is not a question", item.id);
-        for (field, text) in [
-            ("yes_looks_like", &item.yes_looks_like),
-            ("why", &item.why),
-        ] {
+        assert!(
+            questions.insert(&item.question),
+            "question repeated: {}",
+            item.id
+        );
+        assert!(
+            item.question.ends_with('?'),
+            "{} question is not a question",
+            item.id
+        );
+        for (field, text) in [("yes_looks_like", &item.yes_looks_like), ("why", &item.why)] {
             let words = text.split_whitespace().count();
-            assert!((8..=70).contains(&words), "{} {field} has {words} words", item.id);
+            assert!(
+                (8..=70).contains(&words),
+                "{} {field} has {words} words",
+                item.id
+            );
         }
     }
 }
@@ -205,8 +232,14 @@ fn lookups_follow_checklist_order() {
     assert_eq!(checklist.position("beta.f-mid"), Some(3));
     assert_eq!(checklist.item("beta.g-two").map(|i| i.weight), Some(3));
     assert!(checklist.item("beta.nope").is_none());
-    assert_eq!(checklist.area("beta").map(|a| a.title.as_str()), Some("Beta"));
-    let beta: Vec<&str> = checklist.items_in_area("beta").map(|i| i.id.as_str()).collect();
+    assert_eq!(
+        checklist.area("beta").map(|a| a.title.as_str()),
+        Some("Beta")
+    );
+    let beta: Vec<&str> = checklist
+        .items_in_area("beta")
+        .map(|i| i.id.as_str())
+        .collect();
     assert_eq!(beta, ["beta.f-mid", "beta.g-two", "beta.a-one"]);
     let foundation: Vec<&str> = checklist
         .items_at_level(Level::Foundation)
@@ -222,8 +255,8 @@ fn fingerprint_depends_on_ids_and_their_order() {
     swapped.swap(0, 1);
     let b = Checklist::from_toml_str(&toml_with_items(&swapped)).expect("valid");
     assert_ne!(a.fingerprint(), b.fingerprint());
-    let same = Checklist::from_toml_str(&toml_with_items(&checklist_support::SMALL_ITEMS))
-        .expect("valid");
+    let same =
+        Checklist::from_toml_str(&toml_with_items(&checklist_support::SMALL_ITEMS)).expect("valid");
     assert_eq!(a.fingerprint(), same.fingerprint());
 }
 
@@ -236,59 +269,114 @@ fn error_of(text: &str) -> ChecklistError {
 
 #[test]
 fn validation_rejects_each_broken_rule_with_a_named_error() {
-    let dup = toml_with_items(&[("alpha.x", "foundation", 1), ("alpha.x", "growth", 1), ("beta.y", "growth", 1)]);
-    assert_eq!(error_of(&dup), ChecklistError::DuplicateItem { id: "alpha.x".into() });
+    let dup = toml_with_items(&[
+        ("alpha.x", "foundation", 1),
+        ("alpha.x", "growth", 1),
+        ("beta.y", "growth", 1),
+    ]);
+    assert_eq!(
+        error_of(&dup),
+        ChecklistError::DuplicateItem {
+            id: "alpha.x".into()
+        }
+    );
 
     for weight in [0, 4, -1, 300] {
         let text = toml_with_items(&[("alpha.x", "foundation", weight), ("beta.y", "growth", 1)]);
         assert_eq!(
             error_of(&text),
-            ChecklistError::BadWeight { item: "alpha.x".into(), weight }
+            ChecklistError::BadWeight {
+                item: "alpha.x".into(),
+                weight
+            }
         );
     }
 
     let level = toml_with_items(&[("alpha.x", "basic", 1), ("beta.y", "growth", 1)]);
     assert_eq!(
         error_of(&level),
-        ChecklistError::BadLevel { item: "alpha.x".into(), level: "basic".into() }
+        ChecklistError::BadLevel {
+            item: "alpha.x".into(),
+            level: "basic".into()
+        }
     );
 
-    let unknown = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1), ("gamma.z", "growth", 1)]);
+    let unknown = toml_with_items(&[
+        ("alpha.x", "growth", 1),
+        ("beta.y", "growth", 1),
+        ("gamma.z", "growth", 1),
+    ]);
     assert_eq!(
         error_of(&unknown),
-        ChecklistError::UnknownArea { item: "gamma.z".into(), area: "gamma".into() }
+        ChecklistError::UnknownArea {
+            item: "gamma.z".into(),
+            area: "gamma".into()
+        }
     );
 
     let empty_area = toml_with_items(&[("alpha.x", "growth", 1)]);
-    assert_eq!(error_of(&empty_area), ChecklistError::EmptyArea { area: "beta".into() });
+    assert_eq!(
+        error_of(&empty_area),
+        ChecklistError::EmptyArea {
+            area: "beta".into()
+        }
+    );
 
-    for bad in ["alpha", "alpha.", "alpha.Upper", "alpha.two--dashes", "alpha.a.b", "alpha.sp ace"] {
+    for bad in [
+        "alpha",
+        "alpha.",
+        "alpha.Upper",
+        "alpha.two--dashes",
+        "alpha.a.b",
+        "alpha.sp ace",
+    ] {
         let text = toml_with_items(&[(bad, "growth", 1), ("beta.y", "growth", 1)]);
-        assert_eq!(error_of(&text), ChecklistError::BadItemId { id: bad.into() });
+        assert_eq!(
+            error_of(&text),
+            ChecklistError::BadItemId { id: bad.into() }
+        );
     }
 
     let mismatch = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1)])
         .replace("area = \"beta\"", "area = \"alpha\"");
     assert_eq!(
         error_of(&mismatch),
-        ChecklistError::IdAreaMismatch { item: "beta.y".into(), area: "alpha".into() }
+        ChecklistError::IdAreaMismatch {
+            item: "beta.y".into(),
+            area: "alpha".into()
+        }
     );
 
     let blank = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1)])
         .replace("why = \"Why alpha.x matters.\"", "why = \"   \"");
     assert_eq!(
         error_of(&blank),
-        ChecklistError::EmptyText { owner: "alpha.x".into(), field: "why" }
+        ChecklistError::EmptyText {
+            owner: "alpha.x".into(),
+            field: "why"
+        }
     );
 
-    let link = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1)])
-        .replacen("articles = [\"some-article\"]", "articles = [\"Some Article\"]", 1);
-    assert!(matches!(error_of(&link), ChecklistError::BadLink { field: "articles", .. }));
+    let link = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1)]).replacen(
+        "articles = [\"some-article\"]",
+        "articles = [\"Some Article\"]",
+        1,
+    );
+    assert!(matches!(
+        error_of(&link),
+        ChecklistError::BadLink {
+            field: "articles",
+            ..
+        }
+    ));
 
     let missing_field = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1)])
         .replacen("question = \"Question alpha.x?\"", "", 1);
     let error = error_of(&missing_field);
-    assert!(matches!(error, ChecklistError::Parse { format: "TOML", .. }), "{error}");
+    assert!(
+        matches!(error, ChecklistError::Parse { format: "TOML", .. }),
+        "{error}"
+    );
     assert!(error.to_string().contains("question"), "{error}");
 }
 
@@ -296,9 +384,17 @@ fn validation_rejects_each_broken_rule_with_a_named_error() {
 fn duplicate_and_bad_areas_are_rejected() {
     let text = toml_with_items(&[("alpha.x", "growth", 1), ("beta.y", "growth", 1)]);
     let duplicated = text.replacen("id = \"beta\"", "id = \"alpha\"", 1);
-    assert_eq!(error_of(&duplicated), ChecklistError::DuplicateArea { id: "alpha".into() });
+    assert_eq!(
+        error_of(&duplicated),
+        ChecklistError::DuplicateArea { id: "alpha".into() }
+    );
     let bad = text.replacen("id = \"beta\"", "id = \"Beta Area\"", 1);
-    assert_eq!(error_of(&bad), ChecklistError::BadAreaId { id: "Beta Area".into() });
+    assert_eq!(
+        error_of(&bad),
+        ChecklistError::BadAreaId {
+            id: "Beta Area".into()
+        }
+    );
     assert_eq!(error_of("areas = []\nitems = []"), ChecklistError::NoAreas);
 }
 
@@ -309,23 +405,43 @@ fn json_loading_runs_the_same_validation() {
     let broken = json.replacen("\"weight\":3", "\"weight\":9", 1);
     assert_eq!(
         Checklist::from_json_str(&broken),
-        Err(ChecklistError::BadWeight { item: "alpha.f-heavy".into(), weight: 9 })
+        Err(ChecklistError::BadWeight {
+            item: "alpha.f-heavy".into(),
+            weight: 9
+        })
     );
     let via_serde = serde_json::from_str::<Checklist>(&broken);
-    assert!(via_serde.is_err(), "deserialising the type directly must validate too");
+    assert!(
+        via_serde.is_err(),
+        "deserialising the type directly must validate too"
+    );
     let duplicated = json.replace("\"alpha.f-light\"", "\"alpha.f-heavy\"");
     assert_eq!(
         Checklist::from_json_str(&duplicated),
-        Err(ChecklistError::DuplicateItem { id: "alpha.f-heavy".into() })
+        Err(ChecklistError::DuplicateItem {
+            id: "alpha.f-heavy".into()
+        })
     );
     let garbage = Checklist::from_json_str("{\"areas\": 5");
-    assert!(matches!(garbage, Err(ChecklistError::Parse { format: "JSON", .. })));
+    assert!(matches!(
+        garbage,
+        Err(ChecklistError::Parse { format: "JSON", .. })
+    ));
 }
 
 #[test]
 fn errors_read_as_sentences_naming_the_culprit() {
-    let error = ChecklistError::BadWeight { item: "resilience.timeouts".into(), weight: 7 };
-    assert_eq!(error.to_string(), "item \"resilience.timeouts\" has weight 7; use 1, 2 or 3");
-    let error = ChecklistError::UnknownArea { item: "x.y".into(), area: "x".into() };
+    let error = ChecklistError::BadWeight {
+        item: "resilience.timeouts".into(),
+        weight: 7,
+    };
+    assert_eq!(
+        error.to_string(),
+        "item \"resilience.timeouts\" has weight 7; use 1, 2 or 3"
+    );
+    let error = ChecklistError::UnknownArea {
+        item: "x.y".into(),
+        area: "x".into(),
+    };
     assert!(error.to_string().contains("\"x\", which is not defined"));
 }

@@ -6,7 +6,7 @@ mod checklist_support;
 use checklist_support::{all, assessment, real_checklist, small_checklist};
 use faultline::checklist::levels::Levels;
 use faultline::checklist::plan::build_plan;
-use faultline::checklist::Answer::{NotApplicable, No, Partly, Yes};
+use faultline::checklist::Answer::{No, NotApplicable, Partly, Yes};
 use faultline::checklist::{Assessment, Checklist, ItemStatus, Level, Report};
 
 fn plan_ids(checklist: &Checklist, a: &Assessment) -> Vec<String> {
@@ -24,7 +24,14 @@ fn gate_comes_before_weight() {
     // Foundation: f-heavy 3, f-mid 2, f-light 1; growth: g-two 3, g-one 2; advanced.
     assert_eq!(
         plan_ids(&checklist, &a),
-        ["alpha.f-heavy", "beta.f-mid", "alpha.f-light", "beta.g-two", "alpha.g-one", "beta.a-one"]
+        [
+            "alpha.f-heavy",
+            "beta.f-mid",
+            "alpha.f-light",
+            "beta.g-two",
+            "alpha.g-one",
+            "beta.a-one"
+        ]
     );
 }
 
@@ -37,7 +44,11 @@ fn at_equal_gate_and_weight_no_comes_before_partly_before_unanswered() {
         ("beta.four", "growth", 2),
     ]);
     let checklist = Checklist::from_toml_str(&text).expect("valid");
-    let a = assessment(&[("alpha.one", Partly), ("alpha.three", No), ("beta.four", Partly)]);
+    let a = assessment(&[
+        ("alpha.one", Partly),
+        ("alpha.three", No),
+        ("beta.four", Partly),
+    ]);
     assert_eq!(
         plan_ids(&checklist, &a),
         ["alpha.three", "alpha.one", "beta.four", "alpha.two"],
@@ -66,7 +77,8 @@ fn entries_carry_why_links_note_rank_and_gate() {
     let checklist = real_checklist();
     let mut a = all(&checklist, Yes);
     a.answers.set_answer("resilience.timeouts", Some(Partly));
-    a.answers.set_note("resilience.timeouts", "  payments client still has none  ");
+    a.answers
+        .set_note("resilience.timeouts", "  payments client still has none  ");
     a.answers.set_answer("resilience.bulkheads", Some(No));
     let report = Report::build(&checklist, &a);
     assert_eq!(report.plan.len(), 2);
@@ -76,11 +88,26 @@ fn entries_carry_why_links_note_rank_and_gate() {
     assert_eq!(first.level, Level::Foundation);
     assert_eq!(first.status, ItemStatus::Partly);
     assert_eq!(first.action(), "Finish");
-    assert!(first.blocks_next_level, "the foundation gate is the next one");
+    assert!(
+        first.blocks_next_level,
+        "the foundation gate is the next one"
+    );
     assert_eq!(first.area_title, "Resilience");
-    assert_eq!(first.articles, ["timeouts-retries-backoff", "cascading-and-metastable-failures"]);
-    assert_eq!(first.presets, ["slow-dependency-timeouts", "slow-dependency"]);
-    assert_eq!(first.note.as_deref(), Some("payments client still has none"));
+    assert_eq!(
+        first.articles,
+        [
+            "timeouts-retries-backoff",
+            "cascading-and-metastable-failures"
+        ]
+    );
+    assert_eq!(
+        first.presets,
+        ["slow-dependency-timeouts", "slow-dependency"]
+    );
+    assert_eq!(
+        first.note.as_deref(),
+        Some("payments client still has none")
+    );
     let item = checklist.item("resilience.timeouts").expect("item");
     assert_eq!(first.why, item.why);
     assert_eq!(first.yes_looks_like, item.yes_looks_like);
@@ -97,9 +124,13 @@ fn plan_follows_the_answers_not_a_fixed_list() {
     let mut a = all(&checklist, Yes);
     a.answers.set_answer("data.no-shared-tables", Some(No));
     let mut b = all(&checklist, Yes);
-    b.answers.set_answer("security.service-authentication", Some(No));
+    b.answers
+        .set_answer("security.service-authentication", Some(No));
     assert_eq!(plan_ids(&checklist, &a), ["data.no-shared-tables"]);
-    assert_eq!(plan_ids(&checklist, &b), ["security.service-authentication"]);
+    assert_eq!(
+        plan_ids(&checklist, &b),
+        ["security.service-authentication"]
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod checklist_support;
 
 use checklist_support::{all, assessment, real_checklist, small_checklist};
 use faultline::checklist::scoring::Scores;
-use faultline::checklist::Answer::{NotApplicable, No, Partly, Yes};
+use faultline::checklist::Answer::{No, NotApplicable, Partly, Yes};
 use faultline::checklist::{Answer, Report};
 
 fn percent(scores: &Scores, area: &str) -> Option<f64> {
@@ -34,16 +34,29 @@ fn weights_decide_how_much_an_item_counts() {
     // alpha: f-heavy (3), f-light (1), g-one (2): 6 weight in all.
     let heavy = Scores::compute(
         &checklist,
-        &assessment(&[("alpha.f-heavy", Yes), ("alpha.f-light", No), ("alpha.g-one", No)]).answers,
+        &assessment(&[
+            ("alpha.f-heavy", Yes),
+            ("alpha.f-light", No),
+            ("alpha.g-one", No),
+        ])
+        .answers,
     );
     close(percent(&heavy, "alpha"), 50.0);
     let light = Scores::compute(
         &checklist,
-        &assessment(&[("alpha.f-heavy", No), ("alpha.f-light", Yes), ("alpha.g-one", No)]).answers,
+        &assessment(&[
+            ("alpha.f-heavy", No),
+            ("alpha.f-light", Yes),
+            ("alpha.g-one", No),
+        ])
+        .answers,
     );
     close(percent(&light, "alpha"), 100.0 / 6.0);
     assert_eq!(light.area("alpha").map(|a| a.score.earned_halves), Some(2));
-    assert_eq!(light.area("alpha").map(|a| a.score.possible_halves), Some(12));
+    assert_eq!(
+        light.area("alpha").map(|a| a.score.possible_halves),
+        Some(12)
+    );
 }
 
 #[test]
@@ -51,7 +64,12 @@ fn partly_earns_half_the_weight() {
     let checklist = small_checklist();
     let scores = Scores::compute(
         &checklist,
-        &assessment(&[("alpha.f-heavy", Yes), ("alpha.f-light", Yes), ("alpha.g-one", Partly)]).answers,
+        &assessment(&[
+            ("alpha.f-heavy", Yes),
+            ("alpha.f-light", Yes),
+            ("alpha.g-one", Partly),
+        ])
+        .answers,
     );
     close(percent(&scores, "alpha"), 500.0 / 6.0);
 }
@@ -61,8 +79,12 @@ fn not_applicable_leaves_both_numerator_and_denominator() {
     let checklist = small_checklist();
     let scores = Scores::compute(
         &checklist,
-        &assessment(&[("alpha.f-heavy", NotApplicable), ("alpha.f-light", Yes), ("alpha.g-one", No)])
-            .answers,
+        &assessment(&[
+            ("alpha.f-heavy", NotApplicable),
+            ("alpha.f-light", Yes),
+            ("alpha.g-one", No),
+        ])
+        .answers,
     );
     // 1 of the remaining 3 weight.
     close(percent(&scores, "alpha"), 100.0 / 3.0);
@@ -89,7 +111,10 @@ fn an_area_where_nothing_applies_has_no_score() {
         .answers,
     );
     assert_eq!(percent(&scores, "beta"), None);
-    assert_eq!(scores.area("beta").map(|a| a.score.label()), Some("n/a".to_string()));
+    assert_eq!(
+        scores.area("beta").map(|a| a.score.label()),
+        Some("n/a".to_string())
+    );
     close(scores.overall.percent, 100.0);
     let everything_na = Scores::compute(&checklist, &all(&checklist, NotApplicable).answers);
     assert_eq!(everything_na.overall.percent, None);
@@ -133,7 +158,10 @@ fn whole_percent_rounds_half_up_in_integers() {
     assert_eq!(scores.overall.label(), "63 %");
     // 100/6 = 16.67 → 17; 100/3 = 33.3 → 33.
     let light = Scores::compute(&checklist, &assessment(&[("alpha.f-light", Yes)]).answers);
-    assert_eq!(light.area("alpha").and_then(|a| a.score.whole_percent()), Some(17));
+    assert_eq!(
+        light.area("alpha").and_then(|a| a.score.whole_percent()),
+        Some(17)
+    );
 }
 
 #[test]
@@ -162,7 +190,11 @@ fn weakest_first_orders_by_score_with_unscored_areas_last() {
         a.answers.set_answer(&item.id, Some(NotApplicable));
     }
     let scores = Scores::compute(&checklist, &a.answers);
-    let order: Vec<&str> = scores.weakest_first().iter().map(|a| a.area_id.as_str()).collect();
+    let order: Vec<&str> = scores
+        .weakest_first()
+        .iter()
+        .map(|a| a.area_id.as_str())
+        .collect();
     assert_eq!(order[0], "data");
     assert_eq!(order[1], "testing");
     assert_eq!(order.last().copied(), Some("messaging"));
@@ -176,9 +208,16 @@ fn each_answer_moves_the_overall_score_by_its_weight() {
     // Exhaustive over the real checklist: from all "no", one item at a time.
     let checklist = real_checklist();
     let base = all(&checklist, No);
-    let total: u32 = checklist.items().iter().map(|i| 2 * u32::from(i.weight)).sum();
+    let total: u32 = checklist
+        .items()
+        .iter()
+        .map(|i| 2 * u32::from(i.weight))
+        .sum();
     for item in checklist.items() {
-        for (answer, earned) in [(Yes, 2 * u32::from(item.weight)), (Partly, u32::from(item.weight))] {
+        for (answer, earned) in [
+            (Yes, 2 * u32::from(item.weight)),
+            (Partly, u32::from(item.weight)),
+        ] {
             let mut a = base.clone();
             a.answers.set_answer(&item.id, Some(answer));
             let scores = Scores::compute(&checklist, &a.answers);
@@ -188,6 +227,9 @@ fn each_answer_moves_the_overall_score_by_its_weight() {
         let mut a = base.clone();
         a.answers.set_answer(&item.id, Some(Answer::NotApplicable));
         let scores = Scores::compute(&checklist, &a.answers);
-        assert_eq!(scores.overall.possible_halves, total - 2 * u32::from(item.weight));
+        assert_eq!(
+            scores.overall.possible_halves,
+            total - 2 * u32::from(item.weight)
+        );
     }
 }

@@ -23,7 +23,9 @@ const STATES: [Option<Answer>; 5] = [
 fn round_trip(checklist: &Checklist, assessment: &Assessment) -> Assessment {
     let token = encode(checklist, assessment);
     assert!(
-        token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
         "not URL-safe: {token}"
     );
     decode(checklist, &token).unwrap_or_else(|error| panic!("{error}: {token}"))
@@ -69,9 +71,15 @@ fn every_team_context_combination_round_trips() {
     let mut checked = 0;
     for teams in counts {
         for services in counts {
-            for frequency in std::iter::once(None).chain(DeployFrequency::ALL.iter().copied().map(Some)) {
-                for lead_time in std::iter::once(None).chain(LeadTime::ALL.iter().copied().map(Some)) {
-                    for recovery_time in std::iter::once(None).chain(RecoveryTime::ALL.iter().copied().map(Some)) {
+            for frequency in
+                std::iter::once(None).chain(DeployFrequency::ALL.iter().copied().map(Some))
+            {
+                for lead_time in
+                    std::iter::once(None).chain(LeadTime::ALL.iter().copied().map(Some))
+                {
+                    for recovery_time in
+                        std::iter::once(None).chain(RecoveryTime::ALL.iter().copied().map(Some))
+                    {
                         for rate in rates {
                             let mut a = all(&checklist, Answer::Partly);
                             a.context = TeamContext {
@@ -100,16 +108,26 @@ fn notes_reasons_and_name_round_trip_including_unicode() {
     let checklist = real_checklist();
     let mut a = all(&checklist, Answer::Yes);
     a.name = "Q3 review – Zürich 🚀".to_string();
-    a.answers.set_answer("messaging.dead-letters", Some(Answer::NotApplicable));
-    a.answers.set_reason("messaging.dead-letters", "We send no messages yet; 非同期なし");
-    a.answers.set_note("resilience.timeouts", "Payments client: 2 s; search: none!\nFix by Q4.");
+    a.answers
+        .set_answer("messaging.dead-letters", Some(Answer::NotApplicable));
+    a.answers.set_reason(
+        "messaging.dead-letters",
+        "We send no messages yet; 非同期なし",
+    );
+    a.answers.set_note(
+        "resilience.timeouts",
+        "Payments client: 2 s; search: none!\nFix by Q4.",
+    );
     a.answers.set_answer("data.sagas", None);
     a.answers.set_note("data.sagas", "Ask the orders team");
-    a.answers.set_note("operability.decision-log", &"long note ".repeat(500));
+    a.answers
+        .set_note("operability.decision-log", &"long note ".repeat(500));
     let back = round_trip(&checklist, &a);
     assert_eq!(back, a);
     assert_eq!(
-        back.answers.get("messaging.dead-letters").and_then(|r| r.na_reason()),
+        back.answers
+            .get("messaging.dead-letters")
+            .and_then(|r| r.na_reason()),
         Some("We send no messages yet; 非同期なし")
     );
 }
@@ -152,7 +170,10 @@ fn surrounding_whitespace_and_a_leading_hash_are_accepted() {
     let checklist = small_checklist();
     let a = all(&checklist, Answer::No);
     let token = encode(&checklist, &a);
-    assert_eq!(decode(&checklist, &format!("  #{token}\n")).map(|b| b.answers), Ok(a.answers));
+    assert_eq!(
+        decode(&checklist, &format!("  #{token}\n")).map(|b| b.answers),
+        Ok(a.answers)
+    );
 }
 
 #[test]
@@ -233,17 +254,25 @@ fn forged_links_with_valid_checksums_never_panic() {
             body.extend((0..len).map(|_| {
                 let r = rng.next_u64();
                 // Favour small values, which most fields accept.
-                if r % 3 == 0 { (r >> 8) as u8 } else { (r >> 8) as u8 % 6 }
+                if r.is_multiple_of(3) {
+                    (r >> 8) as u8
+                } else {
+                    (r >> 8) as u8 % 6
+                }
             }));
             if let Ok(assessment) = decode(&checklist, &sealed_token(&body)) {
                 decoded += 1;
                 // Whatever decodes must re-encode to something that decodes the same.
-                let again = decode(&checklist, &encode(&checklist, &assessment)).expect("re-encodes");
+                let again =
+                    decode(&checklist, &encode(&checklist, &assessment)).expect("re-encodes");
                 assert_eq!(again.answers, assessment.answers);
                 assert_eq!(again.context, assessment.context);
             }
         }
-        assert!(decoded > 0, "the forging never reached a valid link; the test proves little");
+        assert!(
+            decoded > 0,
+            "the forging never reached a valid link; the test proves little"
+        );
     }
 }
 
@@ -269,11 +298,16 @@ fn impossible_fields_behind_a_valid_checksum_are_named() {
     let checklist = small_checklist();
     let context = [0u8, 0, 0, 0, 255];
     let ok = [small_header(&checklist), context.to_vec(), vec![0]].concat();
-    assert!(decode(&checklist, &sealed_token(&ok)).is_ok(), "the baseline is valid");
+    assert!(
+        decode(&checklist, &sealed_token(&ok)).is_ok(),
+        "the baseline is valid"
+    );
 
     let mut bad_answer = ok.clone();
     bad_answer[6] = 0b1110_0000; // first item: code 7
-    assert!(malformed(&checklist, &bad_answer).contains("alpha.f-heavy has an unknown answer code 7"));
+    assert!(
+        malformed(&checklist, &bad_answer).contains("alpha.f-heavy has an unknown answer code 7")
+    );
 
     let mut rate = ok.clone();
     rate[13] = 101;
@@ -296,10 +330,19 @@ fn impossible_fields_behind_a_valid_checksum_are_named() {
     let short = [small_header(&checklist), vec![0, 0]].concat();
     assert!(malformed(&checklist, &short).contains("ends in the middle"));
 
-    let texts = |entries: &[u8]| [small_header(&checklist), context.to_vec(), vec![2], entries.to_vec()].concat();
+    let texts = |entries: &[u8]| {
+        [
+            small_header(&checklist),
+            context.to_vec(),
+            vec![2],
+            entries.to_vec(),
+        ]
+        .concat()
+    };
     assert!(malformed(&checklist, &texts(&[9, 2, 1, b'x'])).contains("too short"));
     assert!(malformed(&checklist, &texts(&[1, 40, 1, b'x'])).contains("item 21 of 6"));
-    assert!(malformed(&checklist, &texts(&[1, 1, 1, b'x'])).contains("not-applicable reason but another answer"));
+    assert!(malformed(&checklist, &texts(&[1, 1, 1, b'x']))
+        .contains("not-applicable reason but another answer"));
     assert!(malformed(&checklist, &texts(&[1, 0, 2, 0xff, 0xfe])).contains("not valid text"));
 
     let named = [small_header(&checklist), context.to_vec(), vec![1, 0]].concat();
@@ -313,7 +356,10 @@ fn links_for_another_checklist_or_version_say_so() {
     let token = encode(&small, &all(&small, Answer::Yes));
     assert_eq!(
         decode(&real, &token),
-        Err(ShareLinkError::ChecklistChanged { link_items: 6, current_items: real.items().len() })
+        Err(ShareLinkError::ChecklistChanged {
+            link_items: 6,
+            current_items: real.items().len()
+        })
     );
     let mut bytes = unbase64url(&token);
     bytes.truncate(bytes.len() - 4);
@@ -337,8 +383,17 @@ fn errors_explain_themselves() {
     let cut = decode(&checklist, &token[..token.len() - 3]).expect_err("cut");
     assert!(cut.to_string().contains("cut off"), "{cut}");
     let odd = decode(&checklist, "abc+def").expect_err("bad character");
-    assert_eq!(odd, ShareLinkError::BadCharacter { index: 3, found: '+' });
+    assert_eq!(
+        odd,
+        ShareLinkError::BadCharacter {
+            index: 3,
+            found: '+'
+        }
+    );
     assert!(odd.to_string().contains("position 4"), "{odd}");
-    let changed = ShareLinkError::ChecklistChanged { link_items: 50, current_items: 62 };
+    let changed = ShareLinkError::ChecklistChanged {
+        link_items: 50,
+        current_items: 62,
+    };
     assert!(changed.to_string().contains("JSON export"), "{changed}");
 }

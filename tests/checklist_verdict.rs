@@ -21,9 +21,17 @@ fn dora_high(high: usize) -> DoraAnswers {
         } else {
             DeployFrequency::MonthlyToSixMonths
         }),
-        lead_time: Some(if high > 1 { LeadTime::DayToWeek } else { LeadTime::MonthToSixMonths }),
+        lead_time: Some(if high > 1 {
+            LeadTime::DayToWeek
+        } else {
+            LeadTime::MonthToSixMonths
+        }),
         change_failure_rate: FailureRate::new(if high > 2 { 20 } else { 40 }),
-        recovery_time: Some(if high > 3 { RecoveryTime::UnderDay } else { RecoveryTime::WeekToMonth }),
+        recovery_time: Some(if high > 3 {
+            RecoveryTime::UnderDay
+        } else {
+            RecoveryTime::WeekToMonth
+        }),
     }
 }
 
@@ -54,39 +62,77 @@ fn foundation_gap() -> Assessment {
     a
 }
 
+/// Fails unless some reason contains `needle`.
+fn assert_reason(v: &Verdict, needle: &str) {
+    assert!(
+        v.reasons.iter().any(|r| r.contains(needle)),
+        "no reason contains {needle:?}: {v:?}"
+    );
+}
+
+/// Fails unless some reason starts with `prefix`.
+fn assert_reason_starting(v: &Verdict, prefix: &str) {
+    assert!(
+        v.reasons.iter().any(|r| r.starts_with(prefix)),
+        "no reason starts with {prefix:?}: {v:?}"
+    );
+}
+
+/// Fails if any reason contains `needle`.
+fn assert_no_reason(v: &Verdict, needle: &str) {
+    assert!(
+        !v.reasons.iter().any(|r| r.contains(needle)),
+        "a reason contains {needle:?}: {v:?}"
+    );
+}
+
 #[test]
 fn one_team_is_told_to_stay_a_monolith_whatever_its_score() {
     let v = verdict_for(everything_yes(), context(Some(1), Some(1), 4));
-    assert_eq!((v.rule, v.kind), (VerdictRule::OneTeam, VerdictKind::StayMonolith));
-    assert!(v.reasons[0].starts_with("One team ships the whole system"), "{v:?}");
-    assert!(v.reasons.iter().any(|r| r.contains("foundation items are all met")), "{v:?}");
+    assert_eq!(
+        (v.rule, v.kind),
+        (VerdictRule::OneTeam, VerdictKind::StayMonolith)
+    );
+    assert!(
+        v.reasons[0].starts_with("One team ships the whole system"),
+        "{v:?}"
+    );
+    assert_reason(&v, "foundation items are all met");
     // Even with its foundations missing, the one-team reason comes first.
     let v = verdict_for(foundation_gap(), context(Some(1), None, 0));
     assert_eq!(v.rule, VerdictRule::OneTeam);
-    assert!(v.reasons.iter().any(|r| r.contains("1 of 3 foundation items is still open (Title of beta.f-mid)")), "{v:?}");
+    assert_reason(
+        &v,
+        "1 of 3 foundation items is still open (Title of beta.f-mid)",
+    );
 }
 
 #[test]
 fn one_team_running_several_services_hears_about_consolidating() {
     let v = verdict_for(everything_yes(), context(Some(1), Some(6), 4));
-    assert!(v.reasons.iter().any(|r| r.contains("You already run 6 services with one team")), "{v:?}");
+    assert_reason(&v, "You already run 6 services with one team");
     let v = verdict_for(everything_yes(), context(Some(1), Some(1), 4));
-    assert!(!v.reasons.iter().any(|r| r.contains("already run")), "{v:?}");
+    assert_no_reason(&v, "already run");
 }
 
 #[test]
 fn open_foundation_items_keep_several_teams_in_the_monolith() {
     for teams in [Some(2), Some(3), Some(40), None] {
         let v = verdict_for(foundation_gap(), context(teams, None, 4));
-        assert_eq!((v.rule, v.kind), (VerdictRule::FoundationGap, VerdictKind::StayMonolith), "{teams:?}");
+        assert_eq!(
+            (v.rule, v.kind),
+            (VerdictRule::FoundationGap, VerdictKind::StayMonolith),
+            "{teams:?}"
+        );
         assert!(
-            v.reasons[0].starts_with("1 of 3 foundation items is not met yet: Title of beta.f-mid."),
+            v.reasons[0]
+                .starts_with("1 of 3 foundation items is not met yet: Title of beta.f-mid."),
             "{v:?}"
         );
     }
     let v = verdict_for(foundation_gap(), context(Some(4), Some(9), 4));
-    assert!(v.reasons.iter().any(|r| r.contains("With 4 teams")), "{v:?}");
-    assert!(v.reasons.iter().any(|r| r.contains("You already run 9 services without these foundations")), "{v:?}");
+    assert_reason(&v, "With 4 teams");
+    assert_reason(&v, "You already run 9 services without these foundations");
 }
 
 #[test]
@@ -99,34 +145,57 @@ fn reasons_list_the_actual_gaps_and_unanswered_items() {
         v.reasons[0].starts_with("2 of 3 foundation items are not met yet: Title of alpha.f-heavy and Title of alpha.f-light."),
         "{v:?}"
     );
-    assert!(v.reasons.iter().any(|r| r.starts_with("1 foundation item is not answered yet")), "{v:?}");
+    assert_reason_starting(&v, "1 foundation item is not answered yet");
 }
 
 #[test]
 fn unknown_team_count_is_asked_for_once_foundations_are_met() {
     let v = verdict_for(everything_yes(), context(None, None, 4));
-    assert_eq!((v.rule, v.kind), (VerdictRule::TeamCountUnknown, VerdictKind::NeedsTeamCount));
+    assert_eq!(
+        (v.rule, v.kind),
+        (VerdictRule::TeamCountUnknown, VerdictKind::NeedsTeamCount)
+    );
 }
 
 #[test]
 fn open_growth_items_mean_a_first_few_services() {
     let v = verdict_for(foundation_only(), context(Some(5), Some(4), 4));
-    assert_eq!((v.rule, v.kind), (VerdictRule::GrowthGap, VerdictKind::ExtractFew));
-    assert!(v.reasons[0].contains("Foundation met with 5 teams"), "{v:?}");
-    assert!(v.reasons[1].starts_with("2 of 2 growth items are still open (Title of alpha.g-one and Title of beta.g-two)"), "{v:?}");
-    assert!(!v.reasons.iter().any(|r| r.contains("already run")), "below {MANY_SERVICES} services: {v:?}");
+    assert_eq!(
+        (v.rule, v.kind),
+        (VerdictRule::GrowthGap, VerdictKind::ExtractFew)
+    );
+    assert!(
+        v.reasons[0].contains("Foundation met with 5 teams"),
+        "{v:?}"
+    );
+    assert!(
+        v.reasons[1].starts_with(
+            "2 of 2 growth items are still open (Title of alpha.g-one and Title of beta.g-two)"
+        ),
+        "{v:?}"
+    );
+    assert_no_reason(&v, "already run");
     let v = verdict_for(foundation_only(), context(Some(5), Some(MANY_SERVICES), 4));
-    assert!(v.reasons.iter().any(|r| r.contains(&format!("You already run {MANY_SERVICES} services"))), "{v:?}");
+    assert_reason(&v, &format!("You already run {MANY_SERVICES} services"));
 }
 
 #[test]
 fn team_count_boundary_for_scaling_out() {
     assert_eq!(SCALE_OUT_MIN_TEAMS, 3);
     let v = verdict_for(everything_yes(), context(Some(2), None, 4));
-    assert_eq!((v.rule, v.kind), (VerdictRule::FewTeams, VerdictKind::ExtractFew));
-    assert!(v.reasons[0].contains("but 2 teams ship the system"), "{v:?}");
+    assert_eq!(
+        (v.rule, v.kind),
+        (VerdictRule::FewTeams, VerdictKind::ExtractFew)
+    );
+    assert!(
+        v.reasons[0].contains("but 2 teams ship the system"),
+        "{v:?}"
+    );
     let v = verdict_for(everything_yes(), context(Some(3), None, 4));
-    assert_eq!((v.rule, v.kind), (VerdictRule::Ready, VerdictKind::ScaleOut));
+    assert_eq!(
+        (v.rule, v.kind),
+        (VerdictRule::Ready, VerdictKind::ScaleOut)
+    );
 }
 
 #[test]
@@ -136,10 +205,20 @@ fn dora_boundary_for_scaling_out() {
         let v = verdict_for(everything_yes(), context(Some(6), None, high));
         if high >= DORA_KEYS_AT_HIGH {
             assert_eq!(v.kind, VerdictKind::ScaleOut, "{high} keys at High");
-            assert!(v.reasons[0].contains(&format!("{high} of 4 delivery keys")), "{v:?}");
+            assert!(
+                v.reasons[0].contains(&format!("{high} of 4 delivery keys")),
+                "{v:?}"
+            );
         } else {
-            assert_eq!((v.rule, v.kind), (VerdictRule::DeliveryBelowHigh, VerdictKind::ExtractFew), "{high}");
-            assert!(v.reasons[0].contains(&format!("only {high} of 4 delivery keys")), "{v:?}");
+            assert_eq!(
+                (v.rule, v.kind),
+                (VerdictRule::DeliveryBelowHigh, VerdictKind::ExtractFew),
+                "{high}"
+            );
+            assert!(
+                v.reasons[0].contains(&format!("only {high} of 4 delivery keys")),
+                "{v:?}"
+            );
             assert!(v.reasons[0].contains("DORA 2024 bands"), "{v:?}");
         }
     }
@@ -160,8 +239,14 @@ fn unanswered_dora_keys_do_not_count_as_high() {
         },
     );
     assert_eq!(v.rule, VerdictRule::DeliveryBelowHigh);
-    assert!(v.reasons[1].contains("Change failure rate (not answered)"), "{v:?}");
-    assert!(v.reasons[1].contains("Failed deployment recovery time (not answered)"), "{v:?}");
+    assert!(
+        v.reasons[1].contains("Change failure rate (not answered)"),
+        "{v:?}"
+    );
+    assert!(
+        v.reasons[1].contains("Failed deployment recovery time (not answered)"),
+        "{v:?}"
+    );
 }
 
 #[test]
@@ -170,9 +255,12 @@ fn ready_teams_still_hear_about_open_advanced_items() {
     let a = yes_up_to(&checklist, &[Level::Foundation, Level::Growth]);
     let v = verdict_for(a, context(Some(4), Some(12), 4));
     assert_eq!(v.kind, VerdictKind::ScaleOut);
-    assert!(v.reasons.iter().any(|r| r.starts_with("1 of 1 advanced item is still open (Title of beta.a-one)")), "{v:?}");
+    assert_reason_starting(
+        &v,
+        "1 of 1 advanced item is still open (Title of beta.a-one)",
+    );
     let v = verdict_for(everything_yes(), context(Some(4), Some(12), 4));
-    assert!(!v.reasons.iter().any(|r| r.contains("advanced")), "{v:?}");
+    assert_no_reason(&v, "advanced");
 }
 
 /// The rules restated as plain conditionals, to check the table against.

@@ -274,7 +274,7 @@ pub fn to_markdown(
     for entry in &report.plan {
         let _ = writeln!(
             md,
-            "{}. **{}** ({}, {} gate, weight {}): {} {}. {}",
+            "{}. **{}** ({}, {} gate, weight {}): {} {}. {}.",
             entry.rank,
             escape(&entry.title),
             escape(&entry.area_title),

@@ -156,18 +156,42 @@ impl Levels {
     }
 }
 
-/// "a, b, c and 4 more" (at most `limit` names).
+/// "a, b, c and 4 more" (at most `limit` names). When a name itself contains
+/// " and ", items are separated by semicolons so the list stays unambiguous.
 pub(crate) fn join_limited(names: &[&str], limit: usize) -> String {
-    if names.len() <= limit {
-        return match names {
-            [] => String::new(),
-            [only] => only.to_string(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        };
+    let separator = if names.iter().any(|name| name.contains(" and ")) {
+        "; "
+    } else {
+        ", "
+    };
+    let last_joint = if separator == "; " { "; and " } else { " and " };
+    let (shown, rest) = names.split_at(names.len().min(limit));
+    match (shown, rest.len()) {
+        ([], _) => String::new(),
+        ([only], 0) => only.to_string(),
+        (shown, 0) => {
+            let (last, init) = shown.split_last().unwrap_or((&"", &[]));
+            format!("{}{last_joint}{last}", init.join(separator))
+        }
+        (shown, more) => format!("{}{last_joint}{more} more", shown.join(separator)),
     }
-    format!(
-        "{} and {} more",
-        names[..limit].join(", "),
-        names.len() - limit
-    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_limited;
+
+    #[test]
+    fn lists_read_naturally_and_stay_unambiguous() {
+        assert_eq!(join_limited(&[], 3), "");
+        assert_eq!(join_limited(&["a"], 3), "a");
+        assert_eq!(join_limited(&["a", "b"], 3), "a and b");
+        assert_eq!(join_limited(&["a", "b", "c"], 3), "a, b and c");
+        assert_eq!(join_limited(&["a", "b", "c", "d"], 2), "a, b and 2 more");
+        assert_eq!(
+            join_limited(&["a", "b and c", "d"], 2),
+            "a; b and c; and 1 more"
+        );
+        assert_eq!(join_limited(&["x and y", "z"], 5), "x and y; and z");
+    }
 }

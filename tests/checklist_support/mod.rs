@@ -72,7 +72,8 @@ pub const SMALL_ITEMS: [(&str, &str, i64); 6] = [
 ];
 
 pub fn small_checklist() -> Checklist {
-    Checklist::from_toml_str(&toml_with_items(&SMALL_ITEMS)).unwrap_or_else(|error| panic!("{error}"))
+    Checklist::from_toml_str(&toml_with_items(&SMALL_ITEMS))
+        .unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// An assessment with the given answers and no context.
@@ -178,7 +179,10 @@ pub fn unbase64url(text: &str) -> Vec<u8> {
     let mut held = 0;
     let mut out = Vec::new();
     for c in text.bytes() {
-        let value = ALPHABET.iter().position(|&a| a == c).expect("base64url character") as u32;
+        let value = ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .expect("base64url character") as u32;
         bits = (bits << 6) | value;
         held += 6;
         if held >= 8 {
