@@ -114,13 +114,13 @@ pub fn assemble(
         .collect();
 
     let mut pages = Vec::with_capacity(articles.len());
-    for (position, article) in articles.iter().enumerate() {
+    for (position, (article, meta)) in articles.iter().zip(&index).enumerate() {
         let front = article.front;
         let body = &article.parsed.body;
         let neighbour =
             |offset: Option<usize>| offset.and_then(|position| index.get(position)).map(link_to);
         pages.push(ArticlePage {
-            meta: index[position].clone(),
+            meta: meta.clone(),
             html: body.html.clone(),
             toc: table_of_contents(&body.headings),
             prev: neighbour(position.checked_sub(1)),
