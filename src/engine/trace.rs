@@ -82,7 +82,7 @@ impl Tracer {
     /// Opens a trace for request `seq` if it is sampled.
     pub fn maybe_open(&mut self, seq: u64, now: Nanos) -> TraceRef {
         let room = self.kept_ok < self.quota_ok || self.kept_failed < self.quota_failed;
-        if !room || seq % self.stride != 0 || self.open >= MAX_ACTIVE {
+        if !room || !seq.is_multiple_of(self.stride) || self.open >= MAX_ACTIVE {
             return TraceRef::NONE;
         }
         let slot = match self.slots.iter().position(|a| !a.open) {

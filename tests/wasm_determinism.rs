@@ -1,0 +1,17 @@
+//! The engine in wasm32 gives the same fingerprints as natively (run by
+//! `make test` through wasm-bindgen-test-runner under Node).
+
+#![cfg(target_arch = "wasm32")]
+
+#[path = "common/determinism.rs"]
+mod determinism;
+
+use wasm_bindgen_test::wasm_bindgen_test;
+
+#[wasm_bindgen_test]
+fn wasm_fingerprints_match_native() {
+    for (id, json) in determinism::PRESETS {
+        let got = determinism::fingerprint(json);
+        assert_eq!(determinism::golden(id), Some(got.as_str()), "{id}: wasm32 differs from native");
+    }
+}
