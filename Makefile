@@ -1,0 +1,93 @@
+# Faultline: build, serve and test the site.
+#
+#   make serve   install what is missing, build, serve at http://127.0.0.1:8080
+#   make test    install what is missing, run every check (exits non-zero on failure)
+#   make dist    build the release site into dist/
+#
+# Sub-path deployment: PUBLIC_URL=/faultline/ make dist  (the app reads its
+# base from <base href>, which trunk writes from --public-url).
+
+SHELL := /bin/sh
+.DEFAULT_GOAL := help
+
+PUBLIC_URL ?= /
+DIST ?= dist
+# The sub-path build the browser tests check (served under /faultline/).
+SUBPATH_DIST := target/dist-subpath
+WASM_TARGET := wasm32-unknown-unknown
+
+# The binaryen npm package provides a current, offline wasm-opt for trunk.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+# Playwright drives Debian's chromium; it must never download its own browsers.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+NPM_STAMP := node_modules/.package-lock.json
+
+.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e clean
+
+help:
+	@echo "make serve   build and serve the site at http://127.0.0.1:8080"
+	@echo "make test    run every check: fmt, clippy, native tests, release build, browser tests"
+	@echo "make dist    build the release site into $(DIST)/ (PUBLIC_URL=/sub/path/ for a sub-path)"
+
+## Tools (each install is skipped when the right version is present)
+
+tools: $(NPM_STAMP)
+	@sh scripts/ensure-tools.sh build
+
+browser:
+	@sh scripts/ensure-tools.sh browser
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Build
+
+# Renders content/ into generated/data/ (trunk's pre_build hook runs it too).
+content:
+	@sh scripts/build-content.sh
+
+dist: tools content
+	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+
+# The same site for a sub-path host, for the browser tests.
+dist-subpath: tools content
+	trunk build --release --public-url /faultline/ --dist $(SUBPATH_DIST)
+
+serve: tools content
+	trunk serve --release
+
+## Checks
+
+test: lint test-native test-wasm e2e
+
+lint: fmt-check clippy
+
+fmt-check:
+	cargo fmt --all --check
+
+# Native code and the wasm32-only web app are linted separately: each target
+# sees different cfg(target_arch) code.
+clippy: tools
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bin faultline -- -D warnings
+
+test-native:
+	cargo test
+
+# The engine's determinism test in a wasm32 runtime (runs once tests/wasm_determinism.rs exists).
+test-wasm: tools
+	@if [ -f tests/wasm_determinism.rs ]; then \
+		CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+		cargo test --target $(WASM_TARGET) --test wasm_determinism; \
+	else \
+		echo "test-wasm: tests/wasm_determinism.rs not present yet, nothing to run"; \
+	fi
+
+# Browser tests against the release builds, served on loopback like a static host.
+e2e: browser dist dist-subpath
+	FAULTLINE_REQUIRE_SUBPATH=1 playwright test
+
+clean:
+	rm -rf $(DIST) generated test-results playwright-report

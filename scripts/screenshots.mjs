@@ -1,0 +1,42 @@
+// Saves full-page screenshots of routes at desktop and phone widths, in the
+// light and dark themes, for looking at the design by eye.
+//
+//   node scripts/screenshots.mjs [OUT_DIR=/tmp/faultline-shots] [PATH ...]
+//
+// Builds nothing: serves the existing dist/ (run `make dist` first).
+import { chromium } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startStaticServer } from './static-server.mjs';
+
+const [outDir = '/tmp/faultline-shots', ...requested] = process.argv.slice(2);
+const table = JSON.parse(readFileSync('src/web/routes.json', 'utf8'));
+const paths = requested.length > 0
+  ? requested
+  : [...table.routes.filter((route) => route.path.startsWith('/')).map((route) => route.path), '/no-such-page'];
+const widths = [1280, 360];
+const schemes = ['light', 'dark'];
+
+mkdirSync(outDir, { recursive: true });
+const server = await startStaticServer({ root: 'dist', port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const width of widths) {
+    for (const colorScheme of schemes) {
+      const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
+      for (const path of paths) {
+        await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+        await page.locator('main#main h1').waitFor();
+        const name = (path.replace(/^\/|\/$/g, '').replaceAll('/', '_') || 'home') + `-${width}-${colorScheme}.png`;
+        await page.screenshot({ path: `${outDir}/${name}`, fullPage: true });
+        console.log(`${outDir}/${name}`);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

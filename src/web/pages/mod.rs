@@ -1,0 +1,15 @@
+//! One module per route.
+
+mod article;
+mod articles;
+mod checklist;
+mod home;
+mod not_found;
+mod simulator;
+
+pub use article::Article;
+pub use articles::Articles;
+pub use checklist::Checklist;
+pub use home::Home;
+pub use not_found::NotFound;
+pub use simulator::Simulator;

@@ -1,0 +1,38 @@
+// Unknown addresses get a real not-found page: HTTP 404 from the static host
+// (its 404.html boots the app), and the app's own page saying what failed.
+import { test, expect, openRoute, routeTable, fullTitle } from './support/fixtures.mjs';
+
+// Chromium logs the 404 status of the document itself as a console error.
+test.use({ allowedProblems: /status of 404/ });
+
+const notFoundTitle = fullTitle(routeTable.routes.find((route) => route.path === '404').title);
+
+for (const path of ['/no-such-page', '/checklist/extra/segments', '/articles/a/b']) {
+  test(`unknown path ${path} shows the not-found page`, async ({ page }) => {
+    const response = await openRoute(page, path);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.locator('main code.path')).toHaveText(path);
+    await expect(page).toHaveTitle(notFoundTitle);
+  });
+}
+
+test('the not-found page leads back into the site', async ({ page }) => {
+  await openRoute(page, '/no-such-page');
+  await page.getByRole('main').getByRole('link', { name: 'The readiness checklist' }).click();
+  await expect(page).toHaveURL(/\/checklist$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Readiness checklist');
+});
+
+test('navigating inside the app to an unknown path shows the not-found page', async ({ page }) => {
+  await openRoute(page, '/');
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = 'does-not-exist';
+    link.textContent = 'broken';
+    document.querySelector('main').append(link);
+  });
+  await page.getByRole('link', { name: 'broken' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page).toHaveTitle(notFoundTitle);
+});

@@ -1,0 +1,90 @@
+// Shared fixtures for every browser test. Import `test` and `expect` from here,
+// not from @playwright/test:
+//
+//   import { test, expect, openRoute } from './support/fixtures.mjs';
+//
+// What every test gets for free:
+//   - baseURL points at the served dist/ (page.goto('checklist') works).
+//   - The test fails if the page logs a console error, throws an uncaught
+//     exception, or requests anything outside the site's origin (such
+//     requests are also blocked, so nothing leaves the machine).
+//   - A test that expects some of those (say, a 404 page load) allows them
+//     with one regular expression (use | for several):
+//       test.use({ allowedProblems: /status of 404|another message/ });
+import { test as base, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/** The route table the app and the static-host build step share. */
+export const routeTable = JSON.parse(readFileSync('src/web/routes.json', 'utf8'));
+
+/** The routes with a fixed path ('/', '/articles', ...), without the 404 entry. */
+export const routes = routeTable.routes.filter((route) => route.path.startsWith('/'));
+
+/** The document title the app builds from a route title (see src/web/site_meta.rs). */
+export function fullTitle(title) {
+  return title.startsWith(routeTable.site) ? title : `${title} · ${routeTable.site}`;
+}
+
+/** A route path relative to the base URL: '/checklist' -> 'checklist', '/' -> ''. */
+export function relative(path) {
+  return path.replace(/^\//, '');
+}
+
+/**
+ * Opens a route by direct URL (a deep link, as if typed or bookmarked) and
+ * waits until the app has rendered it. Returns the navigation response.
+ */
+export async function openRoute(page, path) {
+  const response = await page.goto(relative(path));
+  await waitForApp(page);
+  return response;
+}
+
+/** Waits until the app has mounted and rendered a page heading. */
+export async function waitForApp(page) {
+  await expect(page.locator('main#main h1')).toBeVisible();
+}
+
+export const test = base.extend({
+  // The static server's URL, set by global-setup.mjs.
+  baseURL: async ({}, use) => {
+    const url = process.env.FAULTLINE_BASE_URL;
+    if (!url) throw new Error('FAULTLINE_BASE_URL is not set: run the tests with `make e2e`');
+    await use(url);
+  },
+
+  // Problems a test expects: one regular expression matched against each
+  // message, or null. (A single value: Playwright reads a two-element array
+  // given to test.use as [value, options].)
+  allowedProblems: [null, { option: true }],
+
+  // Collects console errors, uncaught exceptions and off-origin requests, and
+  // fails the test if any was not expected.
+  pageProblems: [
+    async ({ page, context, baseURL, allowedProblems }, use) => {
+      const problems = [];
+      const origin = new URL(baseURL).origin;
+      const leavesOrigin = (url) => {
+        const parsed = new URL(url);
+        return !['data:', 'blob:', 'about:'].includes(parsed.protocol) && parsed.origin !== origin;
+      };
+      await context.route(leavesOrigin, (route) => {
+        problems.push(`off-origin request: ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      });
+      page.on('console', (message) => {
+        if (message.type() === 'error') {
+          const where = message.location()?.url ? ` (${message.location().url})` : '';
+          problems.push(`console error: ${message.text()}${where}`);
+        }
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+      await use(problems);
+      const unexpected = problems.filter((problem) => !allowedProblems?.test(problem));
+      expect(unexpected, 'console errors, uncaught exceptions or off-origin requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
