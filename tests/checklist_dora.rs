@@ -198,3 +198,28 @@ fn band_table_matches_the_2024_report() {
     );
     assert_eq!(DoraKey::LeadTime.band(Cluster::Low), "one to six months");
 }
+
+#[test]
+fn failure_rates_typed_into_the_form_parse_or_say_what_is_wrong() {
+    for (text, expected) in [
+        ("", None),
+        ("   ", None),
+        ("0", Some(0)),
+        ("15", Some(15)),
+        (" 15 ", Some(15)),
+        ("15%", Some(15)),
+        ("15 %", Some(15)),
+        ("100", Some(100)),
+    ] {
+        assert_eq!(
+            FailureRate::parse(text).map(|rate| rate.map(FailureRate::percent)),
+            Ok(expected),
+            "{text:?}"
+        );
+    }
+    for text in ["101", "255", "256", "-1", "12.5", "ten", "%", "1 5"] {
+        let error = FailureRate::parse(text).expect_err(text);
+        assert!(error.contains(&format!("{:?}", text.trim())), "{error}");
+        assert!(error.contains("0 to 100"), "{error}");
+    }
+}

@@ -226,3 +226,26 @@ fn a_complete_assessment_has_no_plan_and_no_completeness_warning() {
     assert!(md.contains("Every applicable item is met."));
     assert!(!md.contains("unanswered items count"));
 }
+
+#[test]
+fn download_file_names_are_safe_and_say_which_assessment() {
+    use faultline::checklist::export::file_name;
+    for (name, extension, expected) in [
+        ("Q3 review", "md", "faultline-q3-review.md"),
+        (
+            "  Spring *review* / 2026 ",
+            "json",
+            "faultline-spring-review-2026.json",
+        ),
+        ("../../etc/passwd", "md", "faultline-etc-passwd.md"),
+        ("Équipe Zürich", "md", "faultline-équipe-zürich.md"),
+        ("***", "json", "faultline-assessment.json"),
+        ("", "md", "faultline-assessment.md"),
+    ] {
+        assert_eq!(file_name(name, extension), expected, "{name:?}");
+    }
+    let long = file_name(&"a".repeat(200), "md");
+    assert_eq!(long, format!("faultline-{}.md", "a".repeat(60)));
+    let cut_at_a_dash = file_name(&format!("{} tail", "b".repeat(59)), "md");
+    assert_eq!(cut_at_a_dash, format!("faultline-{}.md", "b".repeat(59)));
+}

@@ -397,3 +397,55 @@ fn errors_explain_themselves() {
     };
     assert!(changed.to_string().contains("JSON export"), "{changed}");
 }
+
+#[test]
+fn a_token_travels_in_a_prefixed_fragment_and_comes_back_out() {
+    use faultline::checklist::share_link::{fragment, token_in_fragment, FRAGMENT_PREFIX};
+    let checklist = small_checklist();
+    let token = encode(&checklist, &all(&checklist, Answer::Partly));
+    let fragment = fragment(&token);
+    assert_eq!(fragment, format!("{FRAGMENT_PREFIX}{token}"));
+    assert_eq!(token_in_fragment(&fragment), Some(token.as_str()));
+    assert_eq!(
+        token_in_fragment(&format!("#{fragment}")),
+        Some(token.as_str())
+    );
+    let read = token_in_fragment(&format!("#{fragment}")).map(|token| decode(&checklist, token));
+    assert_eq!(
+        read,
+        Some(Ok(all(&checklist, Answer::Partly).with_shared_name()))
+    );
+}
+
+#[test]
+fn ordinary_anchors_are_not_share_links_but_an_empty_share_is_reported() {
+    use faultline::checklist::share_link::token_in_fragment;
+    for fragment in [
+        "",
+        "#",
+        "#main",
+        "#item-resilience.timeouts",
+        "#Share=abc",
+        "share",
+    ] {
+        assert_eq!(token_in_fragment(fragment), None, "{fragment:?}");
+    }
+    let checklist = small_checklist();
+    let empty = token_in_fragment("#share=").map(|token| decode(&checklist, token));
+    assert_eq!(empty, Some(Err(ShareLinkError::Empty)));
+}
+
+/// What a shared copy of an assessment looks like after decoding: links
+/// carry the name but not the update time.
+trait SharedName {
+    fn with_shared_name(self) -> Assessment;
+}
+
+impl SharedName for Assessment {
+    fn with_shared_name(self) -> Assessment {
+        Assessment {
+            updated: None,
+            ..self
+        }
+    }
+}

@@ -265,3 +265,47 @@ fn saving_a_copy_of_a_shared_assessment_picks_a_free_name() {
     assert_eq!(name.chars().count(), 80);
     assert!(name.ends_with(" (2)"), "{name}");
 }
+
+#[test]
+fn unreadable_data_goes_to_a_free_set_aside_slot_and_never_over_other_data() {
+    use faultline::checklist::storage::{
+        set_aside_key, set_aside_slot, SetAsideSlot, SET_ASIDE_KEY, SET_ASIDE_SLOTS,
+    };
+    use std::collections::HashMap;
+
+    assert_eq!(set_aside_key(0), SET_ASIDE_KEY);
+    assert_eq!(set_aside_key(1), format!("{SET_ASIDE_KEY}.2"));
+    let keys: Vec<String> = (0..SET_ASIDE_SLOTS).map(set_aside_key).collect();
+    let mut unique = keys.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), SET_ASIDE_SLOTS, "{keys:?}");
+
+    let mut kept: HashMap<String, String> = HashMap::new();
+    let choose = |kept: &HashMap<String, String>, raw: &str| {
+        set_aside_slot(raw, |key| kept.get(key).cloned())
+    };
+    assert_eq!(
+        choose(&kept, "{broken"),
+        SetAsideSlot::Free(keys[0].clone())
+    );
+    kept.insert(keys[0].clone(), "{broken".to_string());
+    assert_eq!(
+        choose(&kept, "{broken"),
+        SetAsideSlot::AlreadyKept(keys[0].clone()),
+        "the same text is not kept twice"
+    );
+    assert_eq!(choose(&kept, "other"), SetAsideSlot::Free(keys[1].clone()));
+
+    // A gap left by a deleted slot is reused before later slots.
+    kept.insert(keys[2].clone(), "third".to_string());
+    assert_eq!(choose(&kept, "other"), SetAsideSlot::Free(keys[1].clone()));
+
+    for (index, key) in keys.iter().enumerate() {
+        kept.insert(key.clone(), format!("piece {index}"));
+    }
+    assert_eq!(choose(&kept, "yet another"), SetAsideSlot::Full);
+    assert_eq!(
+        choose(&kept, "piece 4"),
+        SetAsideSlot::AlreadyKept(keys[4].clone())
+    );
+}

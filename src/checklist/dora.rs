@@ -241,6 +241,22 @@ impl FailureRate {
         self.0
     }
 
+    /// Parses a rate typed into a form: blank means unanswered; otherwise a
+    /// whole number from 0 to 100, optionally followed by `%`.
+    pub fn parse(text: &str) -> Result<Option<FailureRate>, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let digits = text.strip_suffix('%').unwrap_or(text).trim_end();
+        digits
+            .parse::<u8>()
+            .ok()
+            .and_then(FailureRate::new)
+            .map(Some)
+            .ok_or_else(|| format!("{text:?} is not a whole percentage from 0 to 100"))
+    }
+
     /// The cluster with the nearest typical 2024 rate (see the module docs).
     pub fn cluster(self) -> Cluster {
         match self.0 {

@@ -45,6 +45,29 @@ pub fn to_json(checklist: &Checklist, assessment: &Assessment) -> String {
     serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
+/// The longest name stem [`file_name`] keeps, in characters.
+const FILE_STEM_CHARS: usize = 60;
+
+/// A download file name for an assessment: `faultline-q3-review.md`. Letters
+/// and digits are kept (lower-cased), every other run of characters becomes
+/// one dash, so the name is safe on every file system.
+pub fn file_name(assessment_name: &str, extension: &str) -> String {
+    let mut stem = String::new();
+    for c in assessment_name.chars().flat_map(char::to_lowercase) {
+        if stem.chars().count() >= FILE_STEM_CHARS {
+            break;
+        }
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem = if stem.is_empty() { "assessment" } else { stem };
+    format!("faultline-{stem}.{extension}")
+}
+
 /// Why a JSON file could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {

@@ -57,6 +57,7 @@
 //! - Export and import: [`export::to_markdown`], [`export::to_json`],
 //!   [`export::import_json`].
 //! - Compare: [`compare::compare`].
+//! - Progress: [`progress::next_unanswered`], [`progress::context_answered`].
 
 mod answers;
 mod assessment;
@@ -69,6 +70,7 @@ pub mod export;
 pub mod levels;
 mod model;
 pub mod plan;
+pub mod progress;
 mod report;
 pub mod scoring;
 pub mod share_link;

@@ -51,6 +51,24 @@ const KIND_REASON: u32 = 1;
 /// Version, fingerprint, a one-byte count and the checksum.
 const MIN_BYTES: usize = 1 + 4 + 1 + 4;
 
+/// What a share link's URL fragment starts with (`#share=TOKEN`). The prefix
+/// tells a share link apart from an ordinary in-page anchor.
+pub const FRAGMENT_PREFIX: &str = "share=";
+
+/// The URL fragment, without its `#`, that carries `token`.
+pub fn fragment(token: &str) -> String {
+    format!("{FRAGMENT_PREFIX}{token}")
+}
+
+/// The token a URL fragment (with or without its `#`) carries, or `None` when
+/// the fragment is not a share link (empty, or an ordinary anchor). An empty
+/// token (`#share=`) is returned as `Some("")` so that [`decode`] can say the
+/// link holds nothing.
+pub fn token_in_fragment(fragment: &str) -> Option<&str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.strip_prefix(FRAGMENT_PREFIX)
+}
+
 /// Why a share link could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareLinkError {

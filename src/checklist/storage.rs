@@ -42,6 +42,48 @@ pub const STORAGE_KEY: &str = "faultline.checklist";
 /// silently: the user can still export it by hand).
 pub const SET_ASIDE_KEY: &str = "faultline.checklist.unreadable";
 
+/// How many pieces of unreadable data can be kept set aside at once. Each
+/// piece needs its own slot because nothing set aside is ever overwritten.
+pub const SET_ASIDE_SLOTS: usize = 5;
+
+/// The local-storage key of set-aside slot `slot` (0-based):
+/// [`SET_ASIDE_KEY`], then `SET_ASIDE_KEY.2`, `SET_ASIDE_KEY.3`…
+pub fn set_aside_key(slot: usize) -> String {
+    match slot {
+        0 => SET_ASIDE_KEY.to_string(),
+        n => format!("{SET_ASIDE_KEY}.{}", n + 1),
+    }
+}
+
+/// Where unreadable data should be set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetAsideSlot {
+    /// The same text is already kept under this key; nothing to write.
+    AlreadyKept(String),
+    /// An empty slot; write the text under this key.
+    Free(String),
+    /// Every slot holds other data. Nothing may be overwritten, so the caller
+    /// must not replace the unreadable data until the user has dealt with it.
+    Full,
+}
+
+/// Chooses where to set `raw` aside, given a way to read what each key holds
+/// (`None` for an empty key).
+pub fn set_aside_slot(raw: &str, read: impl Fn(&str) -> Option<String>) -> SetAsideSlot {
+    let mut free = None;
+    for slot in 0..SET_ASIDE_SLOTS {
+        let key = set_aside_key(slot);
+        match read(&key) {
+            Some(kept) if kept == raw => return SetAsideSlot::AlreadyKept(key),
+            Some(_) => {}
+            None => {
+                free.get_or_insert(key);
+            }
+        }
+    }
+    free.map_or(SetAsideSlot::Full, SetAsideSlot::Free)
+}
+
 /// The name of a new store's first assessment.
 pub const DEFAULT_NAME: &str = "My assessment";
 
