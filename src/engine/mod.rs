@@ -27,6 +27,16 @@ pub mod time;
 pub mod trace;
 pub mod validate;
 
+// Plain-Rust helpers for presenting runs (the simulator page and exports).
+pub mod compare;
+pub mod export;
+pub mod figures;
+pub mod graph_layout;
+pub mod plot;
+pub mod series;
+pub mod share_code;
+pub mod units;
+
 pub use metrics::{Cause, Causes};
 pub use policy::BreakerState;
 pub use report::{Bucket, Live, Span, Summary, Trace};
