@@ -27,7 +27,7 @@ pub fn NotFound() -> impl IntoView {
                 ". The link may be mistyped, or the page may have moved."
             </p>
         </header>
-        <h2>"Try one of these"</h2>
+        <h2 class="section-title">"Try one of these"</h2>
         <ul class="link-list">
             <li><a href=href("/")>"The home page"</a></li>
             <li><a href=href("/articles")>"The guide"</a></li>
