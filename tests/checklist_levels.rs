@@ -116,7 +116,10 @@ fn every_single_unmet_item_drops_the_level_below_its_own() {
             a.answers.set_answer(&item.id, answer);
             let levels = Levels::assess(&checklist, &a.answers);
             assert_eq!(levels.held, expected, "{} answered {answer:?}", item.id);
-            assert_eq!(levels.gate(item.level).unmet, std::slice::from_ref(&item.id));
+            assert_eq!(
+                levels.gate(item.level).unmet,
+                std::slice::from_ref(&item.id)
+            );
         }
         let mut a = everything.clone();
         a.answers.set_answer(&item.id, Some(NotApplicable));

@@ -12,6 +12,10 @@ use wasm_bindgen_test::wasm_bindgen_test;
 fn wasm_fingerprints_match_native() {
     for (id, json) in determinism::PRESETS {
         let got = determinism::fingerprint(json);
-        assert_eq!(determinism::golden(id), Some(got.as_str()), "{id}: wasm32 differs from native");
+        assert_eq!(
+            determinism::golden(id),
+            Some(got.as_str()),
+            "{id}: wasm32 differs from native"
+        );
     }
 }
