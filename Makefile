@@ -13,7 +13,7 @@ SHELL := /bin/sh
 PUBLIC_URL ?= /
 DIST ?= dist
 # The sub-path build the browser tests check (served under /faultline/).
-SUBPATH_DIST := target/dist-subpath
+SUBPATH_DIST ?= target/dist-subpath
 WASM_TARGET := wasm32-unknown-unknown
 
 # The binaryen npm package provides a current, offline wasm-opt for trunk.
@@ -87,7 +87,7 @@ test-wasm: tools
 
 # Browser tests against the release builds, served on loopback like a static host.
 e2e: browser dist dist-subpath
-	FAULTLINE_REQUIRE_SUBPATH=1 playwright test
+	FAULTLINE_DIST=$(DIST) FAULTLINE_SUBPATH_DIST=$(SUBPATH_DIST) FAULTLINE_REQUIRE_SUBPATH=1 playwright test
 
 clean:
 	rm -rf $(DIST) generated test-results playwright-report
