@@ -52,12 +52,15 @@ fn every_preset_and_its_round_trip_match_the_schema() {
     }
 }
 
+/// A change that makes a valid scenario invalid.
+type Mutation = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn the_schema_rejects_what_the_engine_rejects_by_shape() {
     let (schemas, index) = compile();
     let (_, text) = presets().into_iter().next().expect("a preset");
     let base: Value = serde_json::from_str(&text).expect("json");
-    let mutations: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let mutations: Vec<(&str, Mutation)> = vec![
         (
             "unknown top-level field",
             Box::new(|v| v["colour"] = Value::from("red")),

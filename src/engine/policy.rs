@@ -43,18 +43,23 @@ pub fn backoff_ms(spec: &BackoffSpec, retry: u32, previous_ms: f64, rng: &mut St
 /// ratio 0.1 retries stay near 10 % of requests, Google SRE's advice).
 #[derive(Debug, Clone)]
 pub struct RetryBudget {
-    ratio: f64,
-    max: f64,
-    tokens: f64,
+    // Fixed point (millionths of a token): adding 0.1 ten times must make
+    // exactly one token, which floating point does not guarantee.
+    ratio: i64,
+    max: i64,
+    tokens: i64,
 }
+
+const TOKEN: i64 = 1_000_000;
 
 impl RetryBudget {
     pub fn new(spec: &RetryBudgetSpec) -> RetryBudget {
+        let max = libm::round(spec.max_tokens * TOKEN as f64) as i64;
         RetryBudget {
-            ratio: spec.ratio,
-            max: spec.max_tokens,
+            ratio: libm::round(spec.ratio * TOKEN as f64) as i64,
+            max,
             // Start full: a fresh client may retry its first failures.
-            tokens: spec.max_tokens,
+            tokens: max,
         }
     }
 
@@ -64,8 +69,8 @@ impl RetryBudget {
 
     /// Spends a token if one is left.
     pub fn try_retry(&mut self) -> bool {
-        if self.tokens >= 1.0 {
-            self.tokens -= 1.0;
+        if self.tokens >= TOKEN {
+            self.tokens -= TOKEN;
             true
         } else {
             false
@@ -295,8 +300,10 @@ mod tests {
                 granted += 1;
             }
         }
-        // 2 tokens to start with, then one per ten requests.
-        assert_eq!(granted, 102);
+        // The two starting tokens go on requests 1 and 2 (leaving the 0.1
+        // earned by request 2); then a token is complete on requests 11, 21,
+        // ..., 991: 2 + 99 retries for 1000 requests.
+        assert_eq!(granted, 101);
     }
 
     fn breaker() -> Breaker {
