@@ -6,6 +6,7 @@
 //! - [`layout`]: header with navigation, skip link, main region, footer.
 //! - [`pages`]: one module per route.
 //! - [`components`]: reusable view pieces (page metadata, intro, notices).
+//! - [`reading`]: the article index, the article reader and search.
 //! - [`base`]: the deployment base path (`/` or a sub-path like `/faultline/`).
 //! - [`data`]: fetching JSON site data (`<base>data/...`).
 //! - [`site_meta`]: per-route titles and descriptions (shared with the static-host build step).
@@ -18,6 +19,7 @@ pub mod crash;
 pub mod data;
 mod layout;
 mod pages;
+pub mod reading;
 pub mod site_meta;
 
 use wasm_bindgen::JsCast;
