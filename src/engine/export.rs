@@ -42,6 +42,29 @@ pub fn results_json(
     serde_json::to_string_pretty(&results).unwrap_or_default()
 }
 
+/// A file name stem from a scenario name: lower-case ASCII letters and
+/// digits joined by dashes, at most 60 characters, `scenario` if nothing
+/// is left.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if out.len() >= 60 {
+            break;
+        }
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "scenario".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
 /// Quotes a CSV field when it needs it (RFC 4180).
 fn field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -266,6 +289,17 @@ mod tests {
             sim.buckets().iter().map(|b| b.client.arrivals).sum::<u64>()
         );
         assert_eq!(cells(lines[1])[col("t_s")], "1");
+    }
+
+    #[test]
+    fn file_stems_are_safe_names() {
+        assert_eq!(
+            file_stem("One slow dependency: pools!"),
+            "one-slow-dependency-pools"
+        );
+        assert_eq!(file_stem("  ***  "), "scenario");
+        assert_eq!(file_stem("Ünïcode ça va"), "n-code-a-va");
+        assert!(file_stem(&"x".repeat(500)).len() <= 60);
     }
 
     #[test]

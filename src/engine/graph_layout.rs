@@ -22,11 +22,11 @@ pub struct Metrics {
 impl Default for Metrics {
     fn default() -> Metrics {
         Metrics {
-            node_w: 176.0,
+            node_w: 168.0,
             node_h: 104.0,
             client_w: 96.0,
-            gap_x: 84.0,
-            gap_y: 22.0,
+            gap_x: 136.0,
+            gap_y: 30.0,
             pad: 12.0,
         }
     }
@@ -50,12 +50,14 @@ impl Rect {
     }
 }
 
-/// One edge's curve and the point halfway along it (for labels and the
-/// queue of an async call).
+/// One edge's curve, the point halfway along it, and where it ends (the
+/// callee's side: labels sit just before it, clear of the other lines
+/// leaving the same caller).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeGeometry {
     pub path: String,
     pub mid: (f64, f64),
+    pub end: (f64, f64),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,6 +219,7 @@ fn curve(a: (f64, f64), b: (f64, f64)) -> EdgeGeometry {
             a.0, a.1, c1.0, c1.1, c2.0, c2.1, b.0, b.1
         ),
         mid,
+        end: b,
     }
 }
 

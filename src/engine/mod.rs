@@ -30,11 +30,14 @@ pub mod validate;
 // Plain-Rust helpers for presenting runs (the simulator page and exports).
 pub mod compare;
 pub mod export;
+pub mod field_path;
 pub mod figures;
 pub mod graph_layout;
 pub mod plot;
+pub mod scenario_edit;
 pub mod series;
 pub mod share_code;
+pub mod sim_link;
 pub mod units;
 
 pub use metrics::{Cause, Causes};

@@ -116,6 +116,18 @@ impl Metric {
         }
     }
 
+    /// A comma-separated list of chart names (an embed's `data-charts`):
+    /// known names in order, each once, at most `max`; unknown ones skipped.
+    pub fn parse_list(list: &str, max: usize) -> Vec<Metric> {
+        let mut out = Vec::new();
+        for metric in list.split(',').filter_map(Metric::from_id) {
+            if !out.contains(&metric) && out.len() < max {
+                out.push(metric);
+            }
+        }
+        out
+    }
+
     pub fn title(self, scope: Scope) -> &'static str {
         match (self, scope) {
             (Metric::Throughput, Scope::EndToEnd) => "Throughput and goodput",
@@ -540,6 +552,19 @@ mod tests {
                 assert_eq!(Metric::from_id(metric.id()), Some(metric));
             }
         }
+    }
+
+    #[test]
+    fn chart_lists_keep_known_names_once() {
+        assert_eq!(
+            Metric::parse_list("latency, errors,latency,bogus,queue", 2),
+            vec![Metric::Latency, Metric::Errors]
+        );
+        assert_eq!(
+            Metric::parse_list("utilisation", 2),
+            vec![Metric::Utilization]
+        );
+        assert!(Metric::parse_list("", 2).is_empty());
     }
 
     #[test]

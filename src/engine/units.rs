@@ -76,6 +76,29 @@ pub fn number(value: f64) -> String {
     group_thousands(&text)
 }
 
+/// Reads a number a person typed: spaces, thin spaces and underscores
+/// between digits are ignored. `whole` accepts only whole numbers from 0
+/// up to `u32::MAX` (counts). Errors say what to type instead.
+pub fn parse_number(text: &str, whole: bool) -> Result<f64, String> {
+    let text = text.trim().replace(['\u{2009}', ' ', '_'], "");
+    if text.is_empty() {
+        return Err("enter a number".to_string());
+    }
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a number"))?;
+    if !value.is_finite() {
+        return Err("enter a finite number".to_string());
+    }
+    if whole && (value.fract() != 0.0 || value < 0.0) {
+        return Err("enter a whole number, 0 or more".to_string());
+    }
+    if whole && value > f64::from(u32::MAX) {
+        return Err("that number is too large".to_string());
+    }
+    Ok(value)
+}
+
 /// Inserts a thin space between groups of three digits (`12 345.6`).
 fn group_thousands(text: &str) -> String {
     let (sign, rest) = match text.strip_prefix('-') {
@@ -118,6 +141,20 @@ mod tests {
         assert_eq!(number(-0.0001), "0.00");
         assert_eq!(number(f64::NAN), NONE);
         assert_eq!(number(f64::INFINITY), NONE);
+    }
+
+    #[test]
+    fn typed_numbers_are_read_or_explained() {
+        assert_eq!(parse_number(" 1 500 ", false), Ok(1500.0));
+        assert_eq!(parse_number("2.5", false), Ok(2.5));
+        assert_eq!(parse_number("-3", false), Ok(-3.0));
+        assert_eq!(parse_number("12", true), Ok(12.0));
+        assert!(parse_number("", false).is_err_and(|e| e.contains("enter a number")));
+        assert!(parse_number("lots", false).is_err_and(|e| e.contains("is not a number")));
+        assert!(parse_number("inf", false).is_err_and(|e| e.contains("finite")));
+        assert!(parse_number("2.5", true).is_err_and(|e| e.contains("whole")));
+        assert!(parse_number("-1", true).is_err_and(|e| e.contains("whole")));
+        assert!(parse_number("1e12", true).is_err_and(|e| e.contains("too large")));
     }
 
     #[test]
