@@ -48,7 +48,7 @@ pub fn TableOfContents(
     let link = move |id: &str| href(&format!("/articles/{slug}#{id}"));
     let groups = group_by_section(entries);
 
-    let close_if_narrow = move |_| {
+    let close_if_narrow = move || {
         if !sidebar_layout() {
             if let Some(details) = details.get_untracked() {
                 details.set_open(false);
@@ -107,7 +107,7 @@ pub fn TableOfContents(
 }
 
 /// Calls `then` when a click inside the contents landed on a link.
-fn close_on_link(then: impl Fn(()) + 'static) -> impl Fn(ev::MouseEvent) + 'static {
+fn close_on_link(then: impl Fn() + 'static) -> impl Fn(ev::MouseEvent) + 'static {
     move |event: ev::MouseEvent| {
         let on_link = event
             .target()
@@ -115,7 +115,7 @@ fn close_on_link(then: impl Fn(()) + 'static) -> impl Fn(ev::MouseEvent) + 'stat
             .and_then(|element| element.closest("a").ok().flatten())
             .is_some();
         if on_link {
-            then(());
+            then();
         }
     }
 }
