@@ -165,3 +165,28 @@ fn bars_list_failures_first_with_values_in_words() {
         "Scores by area, weakest first: Beta 0 %, Alpha 58 %. Overall 39 %."
     );
 }
+
+#[test]
+fn deltas_carry_both_scores_for_display() {
+    let checklist = small_checklist();
+    let before = all(&checklist, Partly);
+    let mut after = all(&checklist, Yes);
+    after.answers.set_answer("beta.a-one", Some(NotApplicable));
+    let c = compare(&checklist, &before, &after);
+    assert_eq!(c.overall.before_score.label(), "50 %");
+    assert_eq!(c.overall.after_score.label(), "100 %");
+    assert_eq!(c.overall.label(), "+50 points");
+    let beta = c.areas.iter().find(|area| area.area_id == "beta");
+    let beta = beta.map(|area| {
+        (
+            area.delta.before_score.label(),
+            area.delta.after_score.label(),
+        )
+    });
+    assert_eq!(beta, Some(("50 %".to_string(), "100 %".to_string())));
+
+    let nothing_applies = all(&checklist, NotApplicable);
+    let c = compare(&checklist, &nothing_applies, &after);
+    assert_eq!(c.overall.before_score.label(), "n/a");
+    assert_eq!(c.overall.label(), "n/a");
+}

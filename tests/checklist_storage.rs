@@ -309,3 +309,38 @@ fn unreadable_data_goes_to_a_free_set_aside_slot_and_never_over_other_data() {
         SetAsideSlot::AlreadyKept(keys[4].clone())
     );
 }
+
+#[test]
+fn an_arriving_assessment_replaces_a_blank_first_visit_store_only() {
+    let checklist = small_checklist();
+    let mut arriving = all(&checklist, Answer::Yes);
+    arriving.name = "Shared review".to_string();
+
+    // A first visit: the one blank assessment makes way.
+    let mut store = Store::new();
+    assert!(store.active().is_blank());
+    assert_eq!(store.adopt(&arriving), "Shared review");
+    assert_eq!(store.names(), ["Shared review"]);
+    assert_eq!(store.active().answers, arriving.answers);
+
+    // Anything recorded, even only a name change's edit time, is kept.
+    let mut store = Store::new();
+    store.active_mut().updated = Some("2026-01-01T00:00:00Z".to_string());
+    assert_eq!(store.adopt(&arriving), "Shared review");
+    assert_eq!(store.names(), [DEFAULT_NAME, "Shared review"]);
+    assert_eq!(store.active().name, "Shared review");
+
+    // With a name clash, a free variant is used, as for any copy.
+    assert_eq!(store.adopt(&arriving), "Shared review (2)");
+    let mut store = Store::new();
+    store.active_mut().answers.set_note("alpha.g-one", "a note");
+    store.adopt(&arriving);
+    assert_eq!(store.names().len(), 2);
+
+    // A nameless arrival gets the default name.
+    let mut nameless = arriving.clone();
+    nameless.name = "   ".to_string();
+    let mut store = Store::new();
+    assert_eq!(store.adopt(&nameless), DEFAULT_NAME);
+    assert!(Store::parse(&store.to_json()).is_ok());
+}

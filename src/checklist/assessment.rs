@@ -31,6 +31,12 @@ impl Assessment {
         }
     }
 
+    /// True when nothing has been recorded: no answers, notes or context,
+    /// and never edited.
+    pub fn is_blank(&self) -> bool {
+        self.answers.is_empty() && self.context == TeamContext::default() && self.updated.is_none()
+    }
+
     /// Checks the name and the context; the message says what is wrong.
     pub fn validate(&self) -> Result<(), String> {
         check_name(&self.name)?;

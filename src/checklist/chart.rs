@@ -113,6 +113,8 @@ pub struct Bar {
     pub area_id: String,
     pub title: String,
     pub percent: Option<f64>,
+    /// "63 %" or "n/a", for the end of the bar.
+    pub value_label: String,
     /// 0.0 to 1.0 of the full bar width.
     pub fraction: f64,
     /// "63 % (5 yes, 2 partly, 1 no, 1 not answered)": the value in words.
@@ -128,6 +130,7 @@ pub fn bars(scores: &Scores) -> Vec<Bar> {
             area_id: area.area_id.clone(),
             title: area.title.clone(),
             percent: area.score.percent,
+            value_label: area.score.label(),
             fraction: area.score.percent.unwrap_or(0.0) / 100.0,
             label: bar_label(area),
         })
@@ -163,4 +166,89 @@ pub fn text_alternative(scores: &Scores) -> String {
         areas.join(", "),
         scores.overall.label()
     )
+}
+
+/// One line of a radar axis label, with its own baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelLine {
+    /// Part of the area's title (empty on a line holding only the score).
+    pub text: String,
+    /// The score ("63 %"), on the last line, after the text.
+    pub value: Option<String>,
+    pub x: f64,
+    pub y: f64,
+}
+
+impl LabelLine {
+    /// The line as read: text and score separated by a space.
+    pub fn full_text(&self) -> String {
+        match (&self.value, self.text.is_empty()) {
+            (Some(value), true) => value.clone(),
+            (Some(value), false) => format!("{} {value}", self.text),
+            (None, _) => self.text.clone(),
+        }
+    }
+}
+
+/// Breaks text into lines of at most `max_chars` characters at spaces; a
+/// single word longer than that gets a line of its own.
+pub fn wrap_words(text: &str, max_chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max_chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// The label of one radar axis as lines: the area's title wrapped at
+/// `max_chars`, with the score after the last line when it fits there
+/// (within `max_chars` + 6 characters) and on a line of its own otherwise.
+/// The block grows away from the chart: centred on the label point for
+/// spokes within about 27° of horizontal, upwards above the centre and
+/// downwards below it otherwise. `line_height` is in the chart's units.
+pub fn axis_label(
+    axis: &RadarAxis,
+    centre: f64,
+    max_chars: usize,
+    line_height: f64,
+) -> Vec<LabelLine> {
+    let mut texts: Vec<(String, Option<String>)> = wrap_words(&axis.title, max_chars)
+        .into_iter()
+        .map(|text| (text, None))
+        .collect();
+    let value = axis.value_label.clone();
+    match texts.last_mut() {
+        Some((text, slot)) if text.chars().count() + 1 + value.chars().count() <= max_chars + 6 => {
+            *slot = Some(value);
+        }
+        _ => texts.push((String::new(), Some(value))),
+    }
+    let (x, y) = axis.label_at;
+    let (dx, dy) = (x - centre, y - centre);
+    let count = texts.len() as f64;
+    // Baselines sit near the bottom of a line: a first baseline 0.8 of a
+    // line below the top keeps a downward block clear of the spoke's end.
+    let first_baseline = if dy.abs() <= dx.abs() * 0.5 {
+        y - (count - 1.0) * line_height / 2.0 + 0.3 * line_height
+    } else if dy < 0.0 {
+        y - (count - 1.0) * line_height
+    } else {
+        y + 0.8 * line_height
+    };
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(index, (text, value))| LabelLine {
+            text,
+            value,
+            x,
+            y: round1(first_baseline + index as f64 * line_height),
+        })
+        .collect()
 }

@@ -50,6 +50,9 @@ pub struct ScoreDelta {
     pub after: Option<f64>,
     /// After minus before, when both exist.
     pub points: Option<f64>,
+    /// The two scores themselves, for showing them ("58 %", "n/a").
+    pub before_score: Score,
+    pub after_score: Score,
 }
 
 impl ScoreDelta {
@@ -58,6 +61,8 @@ impl ScoreDelta {
             before: before.percent,
             after: after.percent,
             points: before.percent.zip(after.percent).map(|(b, a)| a - b),
+            before_score: *before,
+            after_score: *after,
         }
     }
 

@@ -386,6 +386,29 @@ impl Store {
         name
     }
 
+    /// Keeps an assessment that arrived from outside (a share link or an
+    /// import) and opens it. When the store holds nothing but one blank
+    /// assessment (a first visit), the arrival takes its place instead of
+    /// sitting beside an empty "My assessment"; otherwise it is added as by
+    /// [`Store::save_copy`]. Returns the name used.
+    pub fn adopt(&mut self, assessment: &Assessment) -> String {
+        if self.assessments.len() == 1 && self.assessments[0].is_blank() {
+            self.assessments.clear();
+        }
+        if self.assessments.is_empty() {
+            let mut copy = assessment.clone();
+            if check_name(&copy.name).is_err() {
+                copy.name = DEFAULT_NAME.to_string();
+            }
+            copy.name = copy.name.trim().to_string();
+            let name = copy.name.clone();
+            self.assessments.push(copy);
+            self.active = 0;
+            return name;
+        }
+        self.save_copy(assessment)
+    }
+
     /// `base`, or `base (2)`, `base (3)`… whichever is free, within the
     /// name length limit.
     pub fn free_name(&self, base: &str) -> String {
