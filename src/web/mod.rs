@@ -7,6 +7,7 @@
 //! - [`pages`]: one module per route.
 //! - [`components`]: reusable view pieces (page metadata, intro, notices).
 //! - [`reading`]: the article index, the article reader and search.
+//! - [`simulator`]: the failure simulator page and its article embed.
 //! - [`base`]: the deployment base path (`/` or a sub-path like `/faultline/`).
 //! - [`data`]: fetching JSON site data (`<base>data/...`).
 //! - [`site_meta`]: per-route titles and descriptions (shared with the static-host build step).
@@ -20,6 +21,7 @@ pub mod data;
 mod layout;
 mod pages;
 pub mod reading;
+pub mod simulator;
 pub mod site_meta;
 
 use wasm_bindgen::JsCast;

@@ -1,6 +1,7 @@
-//! `/simulator`: the failure simulator.
+//! `/simulator`: the failure simulator (built in `web::simulator`).
 
-use crate::web::components::{Notice, PageIntro, RoutePageMeta};
+use crate::web::components::RoutePageMeta;
+use crate::web::simulator::SimulatorPage;
 use leptos::prelude::*;
 
 /// The simulator page.
@@ -8,10 +9,6 @@ use leptos::prelude::*;
 pub fn Simulator() -> impl IntoView {
     view! {
         <RoutePageMeta route="/simulator"/>
-        <PageIntro
-            title="Failure simulator"
-            lead="A simulation of services calling each other, running in your browser: slow a dependency, add retries, timeouts or a queue, and watch latency, errors and throughput respond."
-        />
-        <Notice>"The simulator is being built and will appear here."</Notice>
+        <SimulatorPage/>
     }
 }
