@@ -6,6 +6,7 @@
 //! - [`layout`]: header with navigation, skip link, main region, footer.
 //! - [`pages`]: one module per route.
 //! - [`components`]: reusable view pieces (page metadata, intro, notices).
+//! - [`checklist`]: the readiness checklist page (questions, results, sharing).
 //! - [`reading`]: the article index, the article reader and search.
 //! - [`simulator`]: the failure simulator page and its article embed.
 //! - [`base`]: the deployment base path (`/` or a sub-path like `/faultline/`).
@@ -15,6 +16,7 @@
 
 mod app;
 pub mod base;
+pub mod checklist;
 pub mod components;
 pub mod crash;
 pub mod data;
