@@ -198,3 +198,25 @@ test('the whole checklist can be completed with the keyboard alone', async ({ pa
   await expect(overallScore(page)).toHaveText(expectedPercent(data, given));
   await expect(page.locator('.report-meta')).toContainText(`${data.items.length} of ${data.items.length} items answered.`);
 });
+
+test('a step of the plan links back to its question', async ({ page }) => {
+  await openChecklist(page);
+  const data = await loadChecklistData(page);
+  await answer(page, data, 'resilience.timeouts', 'No');
+  await showTab(page, 'Results');
+  const first = page.locator('.plan-title a').first();
+  const title = data.items.find((entry) => entry.id === 'resilience.timeouts').title;
+  await expect(first).toHaveText(title);
+  await first.click();
+  await expect(page).toHaveURL(/\/checklist\/?\?item=resilience\.timeouts$/);
+  await expect(page.getByRole('tab', { name: /^Questions/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(item(page, 'resilience.timeouts').locator('.item-title')).toBeFocused();
+  // Only the first steps show until asked; every step is in the page for printing.
+  await showTab(page, 'Results');
+  const steps = page.locator('.plan-step');
+  const total = await steps.count();
+  expect(total).toBeGreaterThan(10);
+  await expect(steps.nth(10)).toBeHidden();
+  await page.getByRole('button', { name: `Show all ${total} steps` }).click();
+  await expect(steps.nth(10)).toBeVisible();
+});
