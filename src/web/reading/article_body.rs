@@ -7,9 +7,10 @@
 //! browser resolves it against `<base href>`, and the router's document-wide
 //! click handler turns the click into a client-side navigation. What this
 //! component adds: going to the URL fragment once the body exists (deep links,
-//! links from other articles), copying heading links, and keyboard access to
-//! wide tables and code.
+//! links from other articles), copying heading links, the live simulator
+//! figures, and keyboard access to wide tables and code.
 
+use super::embeds::mount_simulator_figures;
 use super::fragment::go_to_fragment;
 use super::heading_links::{copy_if_heading_anchor, CopyStatus, CopyStatusText};
 use super::scrollables::focus_overflowing_boxes;
@@ -26,6 +27,7 @@ pub fn ArticleBody(
 ) -> impl IntoView {
     let body = NodeRef::<Div>::new();
     let copy_status = CopyStatusText::default();
+    mount_simulator_figures(body);
     follow_fragment(slug, body);
     focus_overflowing_boxes(body);
 

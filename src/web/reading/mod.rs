@@ -9,6 +9,7 @@ mod article_body;
 mod article_index;
 mod article_meta;
 mod article_view;
+mod embeds;
 mod follow_up;
 mod fragment;
 mod heading_links;
