@@ -6,10 +6,14 @@ import { expectNoAxeViolations, colorSchemes } from './support/axe.mjs';
 
 const articles = JSON.parse(readFileSync('generated/data/articles/index.json', 'utf8'));
 
-/** Waits until an article's body and its table of contents are in place. */
+/** Waits until an article's body and its live simulator figures are in place. */
 async function openArticle(page, slug) {
   await openRoute(page, `/articles/${slug}`);
   await expect(page.locator('.article-body h2').first()).toBeVisible();
+  const { embeds } = JSON.parse(readFileSync(`generated/data/articles/${slug}.json`, 'utf8'));
+  const buttons = page.locator('.article-body figure.sim-embed').getByRole('button', { name: /Run this scenario/ });
+  await expect(buttons).toHaveCount(embeds.length);
+  for (const button of await buttons.all()) await expect(button).toBeEnabled();
 }
 
 for (const colorScheme of colorSchemes) {

@@ -17,6 +17,19 @@ function countDocumentLoads(page) {
   return counter;
 }
 
+/**
+ * Opens an article by deep link and waits until it has settled: the body is
+ * in, and its simulator figures (if any) have loaded their scenarios, so
+ * nothing moves after.
+ */
+async function openArticle(page, slug) {
+  await openRoute(page, `/articles/${slug}`);
+  await expect(page.locator('.article-body h2').first()).toBeAttached();
+  const play = page.locator('.article-body figure.sim-embed').getByRole('button', { name: /Run this scenario/ });
+  await expect(play).toHaveCount(article(slug).embeds.length);
+  for (const button of await play.all()) await expect(button).toBeEnabled();
+}
+
 /** The article body's heading with this id. */
 const bodyHeading = (page, id) => page.locator(`.article-body :is(h2, h3)[id="${id}"]`);
 
@@ -65,7 +78,7 @@ test('a card opens its article without reloading the page', async ({ page }) => 
 test('an article opened by deep link renders its headings, table of contents and metadata', async ({ page }) => {
   const slug = 'timeouts-retries-backoff';
   const expected = article(slug);
-  await openRoute(page, `/articles/${slug}`);
+  await openArticle(page, slug);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.meta.title);
   await expect(page).toHaveTitle(fullTitle(expected.meta.title));
   await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', expected.meta.summary);
@@ -107,7 +120,7 @@ test('a deep link with a fragment lands on that section once the article has loa
 test('table of contents links and footnotes scroll to their targets', async ({ page }) => {
   const slug = 'timeouts-retries-backoff';
   const expected = article(slug);
-  await openRoute(page, `/articles/${slug}`);
+  await openArticle(page, slug);
   const loads = countDocumentLoads(page);
   const last = expected.toc.at(-1);
   await expect(bodyHeading(page, last.id)).not.toBeInViewport();
@@ -132,7 +145,7 @@ test('a heading anchor goes to its section and copies the link', async ({ page, 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL).origin });
   const slug = 'queues-and-backpressure';
   const entry = article(slug).toc[1];
-  await openRoute(page, `/articles/${slug}`);
+  await openArticle(page, slug);
   const heading = bodyHeading(page, entry.id);
   await heading.hover();
   const anchor = heading.getByRole('link', { name: 'Link to this section' });
@@ -154,7 +167,7 @@ test('links between articles navigate in the app and land on the right section',
   expect(linking, 'some article links to a section of another').toBeTruthy();
   const [, targetSlug, anchor] = linking.match;
 
-  await openRoute(page, `/articles/${linking.slug}`);
+  await openArticle(page, linking.slug);
   const loads = countDocumentLoads(page);
   await page.locator(`.article-body a.link-article[href="articles/${targetSlug}#${anchor}"]`).first().click();
   await expect(page).toHaveURL(new RegExp(`/articles/${targetSlug}#${anchor}$`));
@@ -169,7 +182,7 @@ test('links between articles navigate in the app and land on the right section',
 test('after the body: checklist questions, presets, previous and next, related, last update', async ({ page }) => {
   const slug = 'timeouts-retries-backoff';
   const expected = article(slug);
-  await openRoute(page, `/articles/${slug}`);
+  await openArticle(page, slug);
 
   const team = page.getByRole('region', { name: 'Check your team' });
   for (const item of expected.checklist) {
@@ -205,7 +218,7 @@ test('the first and last articles have one way to go', async ({ page }) => {
 
 test('a checklist link in the text opens the checklist in the app', async ({ page }) => {
   const slug = 'timeouts-retries-backoff';
-  await openRoute(page, `/articles/${slug}`);
+  await openArticle(page, slug);
   const loads = countDocumentLoads(page);
   const link = page.locator('.article-body a.link-checklist').first();
   const href = await link.getAttribute('href');
@@ -239,7 +252,7 @@ test('the table of contents is collapsed on a narrow screen and opens on demand'
   await page.setViewportSize({ width: 360, height: 740 });
   const slug = 'observability';
   const first = article(slug).toc[0];
-  await openRoute(page, `/articles/${slug}`);
+  await openArticle(page, slug);
   const toc = page.getByRole('navigation', { name: 'On this page' });
   const link = toc.getByRole('link', { name: first.text, exact: true });
   await expect(link).toBeHidden();
@@ -250,4 +263,34 @@ test('the table of contents is collapsed on a narrow screen and opens on demand'
   await expect(link).toBeHidden();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'nothing makes the page scroll sideways at 360 px').toBeLessThanOrEqual(0);
+});
+
+test.describe('under a sub-path', () => {
+  // `make e2e` also serves a build made for /faultline/ (see subpath.spec.mjs).
+  const subpathUrl = process.env.FAULTLINE_SUBPATH_URL;
+  test.skip(!subpathUrl && process.env.FAULTLINE_REQUIRE_SUBPATH !== '1', 'no sub-path build (make e2e builds one)');
+  test.use({ baseURL: subpathUrl ?? 'http://127.0.0.1:9/missing-sub-path-build/' });
+
+  test('article links, anchors and search stay under the base', async ({ page }) => {
+    const slug = 'timeouts-retries-backoff';
+    const expected = article(slug);
+    await openRoute(page, `/articles/${slug}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.meta.title);
+    const entry = expected.toc[2];
+    await page.getByRole('navigation', { name: 'On this page' }).getByRole('link', { name: entry.text, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/faultline/articles/${slug}#${entry.id}$`));
+    await expect(bodyHeading(page, entry.id)).toBeInViewport();
+
+    const other = page.locator(`.article-body a.link-article:not([href^="articles/${slug}"])`).first();
+    const target = (await other.getAttribute('href')).replace(/#.*/, '');
+    await other.click();
+    await expect(page).toHaveURL(new RegExp(`/faultline/${target}(#[a-z0-9-]+)?$`));
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(expected.meta.title);
+
+    const box = page.getByRole('combobox', { name: 'Search the guide' });
+    await box.fill('jitter');
+    await expect(page.getByRole('option').first()).toHaveAttribute('href', /^\/faultline\/articles\//);
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/faultline\/articles\/[a-z0-9-]+/);
+  });
 });
