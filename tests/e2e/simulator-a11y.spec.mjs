@@ -7,6 +7,8 @@ import { openSimulator, runToEnd, editService, setField } from './simulator-help
 
 for (const colorScheme of colorSchemes) {
   test(`the simulator has no axe violations in the ${colorScheme} theme`, async ({ page }) => {
+    // Three full axe passes over a large page, and two runs.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     await openSimulator(page, '?preset=ten-services');
     await expectNoAxeViolations(page);

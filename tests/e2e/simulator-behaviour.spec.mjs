@@ -141,7 +141,7 @@ test('the trace view shows a request\'s attempts as a waterfall', async ({ page 
   await expect(page.locator('.trace-summary')).toContainText('Request');
   // Retries are marked in words (the preset retries without backoff).
   const labels = await picker.locator('option').allTextContents();
-  const withRetries = labels.findIndex((l) => l.includes('retries'));
+  const withRetries = labels.findIndex((l) => /\(\d+ retr/.test(l));
   expect(withRetries).toBeGreaterThanOrEqual(0);
   await picker.selectOption({ index: withRetries });
   await expect(page.locator('.waterfall .span-retry').first()).toBeVisible();

@@ -495,6 +495,7 @@ pub fn Topology(wb: Workbench) -> impl IntoView {
                 </p>
             </div>
             <p class="visually-hidden">{description}</p>
+            <p class="topo-scroll-hint muted">"Scroll the diagram sideways to see every service."</p>
             <div class="topology-scroll">
                 <svg
                     class="topology-svg"

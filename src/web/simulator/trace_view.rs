@@ -32,8 +32,10 @@ fn trace_label(t: &Trace) -> String {
         number((t.end_ms - t.start_ms).round()),
         t.spans.len()
     );
-    if retries > 0 {
-        label.push_str(&format!(" ({retries} retries)"));
+    match retries {
+        0 => {}
+        1 => label.push_str(" (1 retry)"),
+        n => label.push_str(&format!(" ({n} retries)")),
     }
     label
 }

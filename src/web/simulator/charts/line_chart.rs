@@ -28,6 +28,26 @@ const MARGIN_BOTTOM: f64 = 30.0;
 /// Narrowest drawing, whatever the container says (hidden, or a tiny screen).
 const MIN_WIDTH: f64 = 260.0;
 
+/// What the axes depend on: the drawing's width, the time span and the
+/// value ticks (the last is the top of the value axis).
+#[derive(Debug, Clone, PartialEq)]
+struct Frame {
+    w: f64,
+    duration: f64,
+    y_ticks: Vec<f64>,
+}
+
+impl Frame {
+    /// The time (x) and value (y) scales of a chart `height` tall.
+    fn scales(&self, height: f64) -> (Scale, Scale) {
+        let y_max = self.y_ticks.last().copied().unwrap_or(1.0);
+        (
+            Scale::new((0.0, self.duration), (MARGIN_LEFT, self.w - MARGIN_RIGHT)),
+            Scale::new((0.0, y_max), (height - MARGIN_BOTTOM, MARGIN_TOP)),
+        )
+    }
+}
+
 /// Series keys in first-seen order over all runs: a key keeps its colour
 /// in both runs.
 fn key_order(runs: &[ChartRun]) -> Vec<String> {
@@ -131,40 +151,57 @@ pub fn LineChart(
     let unit = move || runs.with(|r| r.first().map_or(Unit::Count, |r| r.data.unit));
     let bucket_count = move || runs.with(|r| longest_times(r).len());
 
-    let x_scale = move || {
-        let w = width.get().max(MIN_WIDTH);
-        Scale::new(
-            (0.0, duration_s.get().max(1.0)),
-            (MARGIN_LEFT, w - MARGIN_RIGHT),
-        )
-    };
-
-    let drawing = move || {
-        let runs = runs.get();
+    // The frame (axes, ticks) changes only when the width, the time span or
+    // the value axis does; the lines are attribute updates. Rebuilding the
+    // whole drawing every animation frame would churn the DOM.
+    let frame = Memo::new(move |_| {
         let w = width.get().max(MIN_WIDTH);
         let duration = duration_s.get().max(1.0);
-        let x = x_scale();
-        let charts: Vec<&ChartData> = runs.iter().map(|r| &r.data).collect();
-        let unit = runs.first().map_or(Unit::Count, |r| r.data.unit);
-        let y_ticks = value_ticks(unit, &charts);
-        let y_max = y_ticks.last().copied().unwrap_or(1.0);
-        let y = Scale::new((0.0, y_max), (height - MARGIN_BOTTOM, MARGIN_TOP));
-        let keys = key_order(&runs);
-        let run_count = runs.len();
-
-        let grid = y_ticks
+        let y_ticks = runs.with(|runs| {
+            let charts: Vec<&ChartData> = runs.iter().map(|r| &r.data).collect();
+            let unit = runs.first().map_or(Unit::Count, |r| r.data.unit);
+            value_ticks(unit, &charts)
+        });
+        Frame {
+            w,
+            duration,
+            y_ticks,
+        }
+    });
+    // Which lines exist: (run, series key, colour index, dash).
+    let line_slots = Memo::new(move |_| {
+        runs.with(|runs| {
+            let keys = key_order(runs);
+            let count = runs.len();
+            runs.iter()
+                .enumerate()
+                .flat_map(|(ri, run)| {
+                    let keys = &keys;
+                    run.data.series.iter().map(move |s| {
+                        let k = keys.iter().position(|k| *k == s.key).unwrap_or(0);
+                        (ri, s.key.clone(), k, dash(k, ri, count))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let axes = move || {
+        let f = frame.get();
+        let (x, y) = f.scales(height);
+        let grid = f
+            .y_ticks
             .iter()
             .map(|v| {
                 let py = y.map(*v);
                 view! {
-                    <line class="chart-gridline" x1=MARGIN_LEFT x2=w - MARGIN_RIGHT y1=py y2=py/>
+                    <line class="chart-gridline" x1=MARGIN_LEFT x2=f.w - MARGIN_RIGHT y1=py y2=py/>
                     <text class="chart-tick" x=MARGIN_LEFT - 6.0 y=py + 4.0 text-anchor="end">
                         {number(*v)}
                     </text>
                 }
             })
             .collect_view();
-        let time_axis = time_ticks(duration)
+        let time_axis = time_ticks(f.duration)
             .into_iter()
             .map(|t| {
                 let px = x.map(t);
@@ -176,27 +213,49 @@ pub fn LineChart(
                 }
             })
             .collect_view();
-        let lines = runs
-            .iter()
-            .enumerate()
-            .flat_map(|(ri, run)| {
-                let keys = keys.clone();
-                run.data.series.iter().map(move |s| {
-                    let k = keys.iter().position(|k| *k == s.key).unwrap_or(0);
-                    let d = line_path(&run.data.times, &s.values, &x, &y);
-                    view! {
-                        <path
-                            class=format!("chart-line {}", colour_class(k))
-                            class:chart-line-total=s.key == "all"
-                            d=d
-                            stroke-dasharray=dash(k, ri, run_count)
-                        />
-                    }
-                })
+        view! {
+            {grid}
+            <line class="chart-axis" x1=MARGIN_LEFT x2=f.w - MARGIN_RIGHT y1=height - MARGIN_BOTTOM y2=height - MARGIN_BOTTOM/>
+            {time_axis}
+        }
+    };
+    let lines = move || {
+        line_slots
+            .get()
+            .into_iter()
+            .map(|(ri, key, k, dasharray)| {
+                let total = key == "all";
+                let d = move || {
+                    let (x, y) = frame.with(|f| f.scales(height));
+                    runs.with(|runs| {
+                        runs.get(ri)
+                            .and_then(|run| {
+                                run.data
+                                    .series
+                                    .iter()
+                                    .find(|s| s.key == key)
+                                    .map(|s| line_path(&run.data.times, &s.values, &x, &y))
+                            })
+                            .unwrap_or_default()
+                    })
+                };
+                view! {
+                    <path
+                        class=format!("chart-line {}", colour_class(k))
+                        class:chart-line-total=total
+                        d=d
+                        stroke-dasharray=dasharray
+                    />
+                }
             })
-            .collect_view();
-        let cursor_mark = cursor.get().and_then(|i| {
-            let times = longest_times(&runs);
+            .collect_view()
+    };
+    let cursor_mark = move || {
+        let i = cursor.get()?;
+        let (x, y) = frame.with(|f| f.scales(height));
+        runs.with(|runs| {
+            let keys = key_order(runs);
+            let times = longest_times(runs);
             let t = *times.get(i)?;
             let px = x.map(t);
             let dots = runs
@@ -216,19 +275,19 @@ pub fn LineChart(
                 <line class="chart-cursor" x1=px x2=px y1=MARGIN_TOP y2=height - MARGIN_BOTTOM/>
                 {dots}
             })
-        });
+        })
+    };
+    let drawing = move || {
         view! {
             <svg
                 class="chart-svg"
-                width=w
+                width=move || frame.with(|f| f.w)
                 height=height
-                viewBox=format!("0 0 {w} {height}")
+                viewBox=move || frame.with(|f| format!("0 0 {} {height}", f.w))
                 aria-hidden="true"
                 focusable="false"
             >
-                {grid}
-                <line class="chart-axis" x1=MARGIN_LEFT x2=w - MARGIN_RIGHT y1=height - MARGIN_BOTTOM y2=height - MARGIN_BOTTOM/>
-                {time_axis}
+                {axes}
                 {lines}
                 {cursor_mark}
             </svg>
@@ -238,7 +297,9 @@ pub fn LineChart(
     let pointer_to_index = move |client_x: i32| -> Option<usize> {
         let el = plot.get_untracked()?;
         let left = el.get_bounding_client_rect().left();
-        let t = x_scale().invert(f64::from(client_x) - left);
+        let t = frame
+            .with_untracked(|f| f.scales(height).0)
+            .invert(f64::from(client_x) - left);
         runs.with_untracked(|r| nearest(&longest_times(r), t))
     };
     let on_move = move |e: ev::PointerEvent| cursor.set(pointer_to_index(e.client_x()));
