@@ -6,9 +6,6 @@
 //! - [`layout`]: header with navigation, skip link, main region, footer.
 //! - [`pages`]: one module per route.
 //! - [`components`]: reusable view pieces (page metadata, intro, notices).
-//! - [`checklist`]: the readiness checklist page (questions, results, sharing).
-//! - [`reading`]: the article index, the article reader and search.
-//! - [`simulator`]: the failure simulator page and its article embed.
 //! - [`base`]: the deployment base path (`/` or a sub-path like `/faultline/`).
 //! - [`data`]: fetching JSON site data (`<base>data/...`).
 //! - [`site_meta`]: per-route titles and descriptions (shared with the static-host build step).
@@ -16,14 +13,11 @@
 
 mod app;
 pub mod base;
-pub mod checklist;
 pub mod components;
 pub mod crash;
 pub mod data;
 mod layout;
 mod pages;
-pub mod reading;
-pub mod simulator;
 pub mod site_meta;
 
 use wasm_bindgen::JsCast;

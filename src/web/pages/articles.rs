@@ -1,43 +1,17 @@
-//! `/articles`: the guide's index, with search across every article.
+//! `/articles`: the guide's index.
 
-use crate::site_data::{ArticleSummary, ARTICLE_INDEX_PATH};
-use crate::web::components::{Notice, PageIntro, RoutePageMeta, Tone};
-use crate::web::data::fetch_json;
-use crate::web::reading::{ArticleIndex, GuideSearch};
-use leptos::either::EitherOf3;
+use crate::web::components::{Notice, PageIntro, RoutePageMeta};
 use leptos::prelude::*;
-
-/// How many search results the index page lists.
-const SEARCH_RESULTS: usize = 10;
 
 /// The guide's index page.
 #[component]
 pub fn Articles() -> impl IntoView {
-    let articles = LocalResource::new(|| fetch_json::<Vec<ArticleSummary>>(ARTICLE_INDEX_PATH));
-    // A match over the resource, with Either, rather than <Suspense> and
-    // AnyView: the bundle came out about 10 KB (compressed) smaller.
-    let list = move || match articles.get() {
-        None => EitherOf3::A(view! { <p class="loading">"Loading the list of articles…"</p> }),
-        Some(Ok(articles)) => EitherOf3::B(view! { <ArticleIndex articles/> }),
-        Some(Err(error)) => EitherOf3::C(view! {
-            <Notice tone=Tone::Error>
-                <p>"The list of articles could not be loaded: " {error}</p>
-                <p>"Reload the page to try again."</p>
-            </Notice>
-        }),
-    };
     view! {
         <RoutePageMeta route="/articles"/>
-        <div class="guide-index">
-            <PageIntro
-                title="The guide"
-                lead="Short articles on whether microservices fit your organisation, what they cost to operate, and how calls between services fail under load. Read them in order, or jump to a topic."
-            />
-            <GuideSearch id_prefix="guide-search" limit=SEARCH_RESULTS label="Search the guide"/>
-            <section class="index-articles" aria-labelledby="all-articles">
-                <h2 id="all-articles">"All articles"</h2>
-                {list}
-            </section>
-        </div>
+        <PageIntro
+            title="The guide"
+            lead="Short articles on whether microservices fit your organisation, what they cost to operate, and how calls between services fail under load."
+        />
+        <Notice>"The articles are being written; they will be listed here as they are published."</Notice>
     }
 }

@@ -1,7 +1,6 @@
 //! `/checklist`: the readiness checklist.
 
-use crate::web::checklist::ChecklistTool;
-use crate::web::components::{PageIntro, RoutePageMeta};
+use crate::web::components::{Notice, PageIntro, RoutePageMeta};
 use leptos::prelude::*;
 
 /// The readiness checklist page.
@@ -9,12 +8,10 @@ use leptos::prelude::*;
 pub fn Checklist() -> impl IntoView {
     view! {
         <RoutePageMeta route="/checklist"/>
-        <div class="checklist-page">
-            <PageIntro
-                title="Readiness checklist"
-                lead="Answer questions about how your team builds, ships and runs software. You get a score per area, a verdict (stay a monolith, pilot a few services, or scale out) and a plan in order of priority. Your answers stay in this browser."
-            />
-            <ChecklistTool/>
-        </div>
+        <PageIntro
+            title="Readiness checklist"
+            lead="Answer questions about how your team builds, ships and runs software. You get a score per area, a verdict (stay a monolith, pilot a few services, or scale out) and a plan in order of priority. Your answers stay in this browser."
+        />
+        <Notice>"The checklist is being built and will appear here."</Notice>
     }
 }

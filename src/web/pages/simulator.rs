@@ -1,7 +1,6 @@
-//! `/simulator`: the failure simulator (built in `web::simulator`).
+//! `/simulator`: the failure simulator.
 
-use crate::web::components::RoutePageMeta;
-use crate::web::simulator::SimulatorPage;
+use crate::web::components::{Notice, PageIntro, RoutePageMeta};
 use leptos::prelude::*;
 
 /// The simulator page.
@@ -9,6 +8,10 @@ use leptos::prelude::*;
 pub fn Simulator() -> impl IntoView {
     view! {
         <RoutePageMeta route="/simulator"/>
-        <SimulatorPage/>
+        <PageIntro
+            title="Failure simulator"
+            lead="A simulation of services calling each other, running in your browser: slow a dependency, add retries, timeouts or a queue, and watch latency, errors and throughput respond."
+        />
+        <Notice>"The simulator is being built and will appear here."</Notice>
     }
 }
