@@ -22,6 +22,7 @@ const SECTIONS: [(&str, &str); 3] = [
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     focus_main_after_navigation();
+    crate::web::address::announce_navigations();
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
             "Skip to content"

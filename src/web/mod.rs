@@ -6,18 +6,34 @@
 //! - [`layout`]: header with navigation, skip link, main region, footer.
 //! - [`pages`]: one module per route.
 //! - [`components`]: reusable view pieces (page metadata, intro, notices).
+//! - [`page_bundle`], [`bundle_loader`]: the shell's side of page bundles,
+//!   separate wasm modules loaded when a route needs them.
+//! - [`bundle_mount`], [`address`]: the bundles' side (mounting into the
+//!   shell's element, following the address without the router).
+//! - [`checklist`]: the readiness checklist (the checklist bundle).
+//! - [`reading`]: the article index, the article reader and search (the
+//!   reading bundle).
+//! - [`simulator`]: the failure simulator page and its article embed (the
+//!   simulator bundle).
 //! - [`base`]: the deployment base path (`/` or a sub-path like `/faultline/`).
 //! - [`data`]: fetching JSON site data (`<base>data/...`).
 //! - [`site_meta`]: per-route titles and descriptions (shared with the static-host build step).
 //! - [`crash`]: the panic hook that turns a panic into a visible notice.
 
+pub mod address;
 mod app;
 pub mod base;
+pub mod bundle_loader;
+pub mod bundle_mount;
+pub mod checklist;
 pub mod components;
 pub mod crash;
 pub mod data;
 mod layout;
+mod page_bundle;
 mod pages;
+pub mod reading;
+pub mod simulator;
 pub mod site_meta;
 
 use wasm_bindgen::JsCast;

@@ -1,29 +1,18 @@
-//! `/articles/:slug`: one article.
+//! `/articles/:slug`: one article of the guide (rendered by the reading bundle).
 
-use crate::web::base::href;
-use crate::web::components::{Notice, PageMeta};
+use crate::web::bundle_loader::Bundle;
+use crate::web::page_bundle::PageBundle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-/// The article reader.
+/// The article reader: a new bundle view for each slug, so that going from
+/// one article to the next starts from the top with fresh state.
 #[component]
 pub fn Article() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    view! {
-        <PageMeta
-            title="Article not published yet"
-            description="This article of the Faultline guide has not been published yet."
-        />
-        <header class="page-intro">
-            <h1>"Article not published yet"</h1>
-            <p class="lead">
-                "There is no published article called " <code>{slug}</code> " yet."
-            </p>
-        </header>
-        <Notice>
-            "The guide is being written. "
-            <a href=href("/articles")>"Back to the guide"</a>
-        </Notice>
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    move || {
+        let view = format!("article:{}", slug.get());
+        view! { <PageBundle bundle=Bundle::Reading view what="the article"/> }
     }
 }

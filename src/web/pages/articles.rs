@@ -1,6 +1,9 @@
-//! `/articles`: the guide's index.
+//! `/articles`: the guide's index, with search across every article (both
+//! rendered by the reading bundle below the intro).
 
-use crate::web::components::{Notice, PageIntro, RoutePageMeta};
+use crate::web::bundle_loader::Bundle;
+use crate::web::components::{PageIntro, RoutePageMeta};
+use crate::web::page_bundle::PageBundle;
 use leptos::prelude::*;
 
 /// The guide's index page.
@@ -8,10 +11,12 @@ use leptos::prelude::*;
 pub fn Articles() -> impl IntoView {
     view! {
         <RoutePageMeta route="/articles"/>
-        <PageIntro
-            title="The guide"
-            lead="Short articles on whether microservices fit your organisation, what they cost to operate, and how calls between services fail under load."
-        />
-        <Notice>"The articles are being written; they will be listed here as they are published."</Notice>
+        <div class="guide-index">
+            <PageIntro
+                title="The guide"
+                lead="Short articles on whether microservices fit your organisation, what they cost to operate, and how calls between services fail under load. Read them in order, or jump to a topic."
+            />
+            <PageBundle bundle=Bundle::Reading view="index" what="the guide"/>
+        </div>
     }
 }

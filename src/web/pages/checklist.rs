@@ -1,6 +1,9 @@
-//! `/checklist`: the readiness checklist.
+//! `/checklist`: the readiness checklist (the tool itself is the checklist
+//! bundle, loaded below the intro).
 
-use crate::web::components::{Notice, PageIntro, RoutePageMeta};
+use crate::web::bundle_loader::Bundle;
+use crate::web::components::{PageIntro, RoutePageMeta};
+use crate::web::page_bundle::PageBundle;
 use leptos::prelude::*;
 
 /// The readiness checklist page.
@@ -8,10 +11,12 @@ use leptos::prelude::*;
 pub fn Checklist() -> impl IntoView {
     view! {
         <RoutePageMeta route="/checklist"/>
-        <PageIntro
-            title="Readiness checklist"
-            lead="Answer questions about how your team builds, ships and runs software. You get a score per area, a verdict (stay a monolith, pilot a few services, or scale out) and a plan in order of priority. Your answers stay in this browser."
-        />
-        <Notice>"The checklist is being built and will appear here."</Notice>
+        <div class="checklist-page">
+            <PageIntro
+                title="Readiness checklist"
+                lead="Answer questions about how your team builds, ships and runs software. You get a score per area, a verdict (stay a monolith, pilot a few services, or scale out) and a plan in order of priority. Your answers stay in this browser."
+            />
+            <PageBundle bundle=Bundle::Checklist view="page" what="the checklist"/>
+        </div>
     }
 }

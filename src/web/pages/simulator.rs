@@ -1,6 +1,9 @@
-//! `/simulator`: the failure simulator.
+//! `/simulator`: the failure simulator (the simulator bundle, built from
+//! `web::simulator`).
 
-use crate::web::components::{Notice, PageIntro, RoutePageMeta};
+use crate::web::bundle_loader::Bundle;
+use crate::web::components::RoutePageMeta;
+use crate::web::page_bundle::PageBundle;
 use leptos::prelude::*;
 
 /// The simulator page.
@@ -8,10 +11,6 @@ use leptos::prelude::*;
 pub fn Simulator() -> impl IntoView {
     view! {
         <RoutePageMeta route="/simulator"/>
-        <PageIntro
-            title="Failure simulator"
-            lead="A simulation of services calling each other, running in your browser: slow a dependency, add retries, timeouts or a queue, and watch latency, errors and throughput respond."
-        />
-        <Notice>"The simulator is being built and will appear here."</Notice>
+        <PageBundle bundle=Bundle::Simulator view="page" what="the simulator"/>
     }
 }

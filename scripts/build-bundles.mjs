@@ -1,0 +1,111 @@
+// Builds the page bundles into the site (run by trunk's post_build hook,
+// before postbuild.mjs).
+//
+// The shell (the `faultline` binary, built by trunk) holds the router, the
+// layout and the light pages. The heavy parts are separate wasm modules,
+// loaded when a page needs them (src/web/page_bundle.rs):
+//   reading    the article index, the reader and search      (size: -Oz)
+//   checklist  the readiness checklist                       (size: -Oz)
+//   simulator  the simulator page and the article figures    (speed: -O3)
+// Each is built with cargo, bound with wasm-bindgen (--target web), optimised
+// with wasm-opt, and written to bundles/NAME-HASH/ (the hash of its files, so
+// a new build never meets a stale cached copy). Their addresses go into
+// index.html as <meta name="faultline-bundle-NAME" content="..."> tags, which
+// postbuild.mjs then copies into every route's page.
+//
+// Usage: node scripts/build-bundles.mjs [SITE_DIR]
+//   SITE_DIR defaults to $TRUNK_STAGING_DIR, else dist. TRUNK_PROFILE=release
+//   (set by `trunk build --release`) builds optimised bundles; otherwise dev.
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const siteDir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const target = 'wasm32-unknown-unknown';
+const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
+
+// The cargo profile and wasm-opt level of each bundle (see Cargo.toml).
+const bundles = [
+  { name: 'reading', profile: 'web', opt: '-Oz' },
+  { name: 'checklist', profile: 'web', opt: '-Oz' },
+  { name: 'simulator', profile: 'web-fast', opt: '-O3' },
+];
+
+// The wasm features rustc emits for wasm32 by default; wasm-opt must accept them.
+const wasmFeatures = [
+  '--enable-bulk-memory',
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+function fail(message) {
+  console.error(`build-bundles: ${message}`);
+  process.exit(1);
+}
+
+function run(command, args) {
+  try {
+    execFileSync(command, args, { stdio: 'inherit' });
+  } catch (error) {
+    fail(`${command} ${args.join(' ')} failed (${error.message})`);
+  }
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function hashOf(dir) {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(dir).sort()) {
+    hash.update(relative(dir, file));
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const indexFile = join(siteDir, 'index.html');
+if (!existsSync(indexFile)) fail(`${indexFile} not found: run this after trunk has built the shell`);
+
+// One cargo call per profile: the crate's library is compiled once for each.
+const profiles = release ? [...new Set(bundles.map((bundle) => bundle.profile))] : ['dev'];
+for (const profile of profiles) {
+  const bins = bundles
+    .filter((bundle) => !release || bundle.profile === profile)
+    .flatMap((bundle) => ['--bin', `bundle-${bundle.name}`]);
+  console.log(`build-bundles: cargo build --profile ${profile} (${bins.filter((_, i) => i % 2).join(', ')})`);
+  run('cargo', ['build', '--target', target, '--profile', profile, ...bins]);
+}
+
+const outRoot = join(siteDir, 'bundles');
+rmSync(outRoot, { recursive: true, force: true });
+const metas = [];
+for (const bundle of bundles) {
+  const profileDir = release ? bundle.profile : 'debug';
+  const input = join(targetDir, target, profileDir, `bundle-${bundle.name}.wasm`);
+  const work = join(outRoot, `${bundle.name}.tmp`);
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', bundle.name, input]);
+  const wasm = join(work, `${bundle.name}_bg.wasm`);
+  if (release) {
+    run('wasm-opt', [bundle.opt, ...wasmFeatures, wasm, '-o', wasm]);
+  }
+  const dirName = `${bundle.name}-${hashOf(work)}`;
+  renameSync(work, join(outRoot, dirName));
+  const size = statSync(join(outRoot, dirName, `${bundle.name}_bg.wasm`)).size;
+  console.log(`build-bundles: bundles/${dirName}/ (wasm ${(size / 1000).toFixed(0)} KB raw)`);
+  metas.push(`<meta name="faultline-bundle-${bundle.name}" content="bundles/${dirName}/${bundle.name}.js">`);
+}
+
+// Into the head, replacing the tags of an earlier run (trunk serve rebuilds).
+const html = readFileSync(indexFile, 'utf8').replace(/\s*<meta name="faultline-bundle-[^>]*>/g, '');
+if (!html.includes('</head>')) fail('index.html has no </head>');
+writeFileSync(indexFile, html.replace('</head>', `  ${metas.join('\n  ')}\n</head>`));

@@ -1,0 +1,22 @@
+//! The checklist bundle: the readiness checklist as a wasm module of its
+//! own that the shell loads on /checklist (scripts/build-bundles.mjs builds
+//! it; `web::page_bundle` mounts it).
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// Mounts the checklist into `host` (there is one view, `page`);
+    /// returns the function that unmounts it.
+    #[wasm_bindgen]
+    pub fn mount(host: web_sys::HtmlElement, _view: String) -> JsValue {
+        faultline::web::checklist::mount(host)
+    }
+}
+
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!(
+        "This is a page bundle of the Faultline site: `make dist` builds it for the browser."
+    );
+}

@@ -1,0 +1,30 @@
+//! The simulator bundle: the simulator page and the live figures of
+//! articles, as a wasm module of its own, built for speed (profile
+//! web-fast), that the shell loads on /simulator and the reading bundle
+//! loads for articles with figures (scripts/build-bundles.mjs builds it).
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// Mounts the simulator page into `host` (there is one view, `page`);
+    /// returns the function that unmounts it.
+    #[wasm_bindgen]
+    pub fn mount(host: web_sys::HtmlElement, _view: String) -> JsValue {
+        faultline::web::simulator::mount(host)
+    }
+
+    /// Turns the figure placeholders inside `root` into running simulators;
+    /// returns the function that removes them.
+    #[wasm_bindgen]
+    pub fn mount_embeds(root: web_sys::Element) -> JsValue {
+        faultline::web::simulator::mount_embeds_into(root)
+    }
+}
+
+fn main() {
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!(
+        "This is a page bundle of the Faultline site: `make dist` builds it for the browser."
+    );
+}
