@@ -1,0 +1,81 @@
+// Simulator figures inside articles: at least four articles embed one, and an
+// embedded figure runs in the text when its play button is pressed.
+import { readFileSync } from 'node:fs';
+import { bringFiguresToLife } from './articles-helpers.mjs';
+import { test, expect, openRoute } from './support/fixtures.mjs';
+
+const articles = JSON.parse(readFileSync('generated/data/articles/index.json', 'utf8'));
+const pages = articles.map((summary) => JSON.parse(readFileSync(`generated/data/articles/${summary.slug}.json`, 'utf8')));
+const withFigures = pages.filter((page) => page.embeds.length > 0);
+
+test('at least four articles embed a runnable simulator figure', () => {
+  expect(withFigures.length).toBeGreaterThanOrEqual(4);
+});
+
+test('an embedded figure runs in the text', async ({ page }) => {
+  const article = withFigures[0];
+  await openRoute(page, `/articles/${article.meta.slug}`);
+  const figure = page.locator('.article-body figure.sim-embed').first();
+  await expect(figure).toHaveAttribute('data-preset', article.embeds[0].preset);
+  await expect(figure.locator(':scope > figcaption')).toHaveText(article.embeds[0].caption);
+  // The figure comes alive as the reader scrolls to it.
+  await figure.scrollIntoViewIfNeeded();
+
+  const play = figure.getByRole('button', { name: /Run this scenario/ });
+  await expect(play).toBeEnabled();
+  // The plain link for readers without WebAssembly gives way to the live figure.
+  await expect(figure.locator('.sim-embed-fallback')).toBeHidden();
+  const clock = figure.locator('.embed-clock');
+  const clockBefore = await clock.textContent();
+  const chartsBefore = await figure.locator('.embed-charts svg').evaluateAll((svgs) => svgs.map((svg) => svg.innerHTML));
+  expect(chartsBefore.length, 'the figure shows charts').toBeGreaterThan(0);
+
+  await play.click();
+  await expect(clock).not.toHaveText(clockBefore);
+  await expect
+    .poll(() => figure.locator('.embed-charts svg').evaluateAll((svgs) => svgs.map((svg) => svg.innerHTML)), {
+      message: 'the charts draw the run',
+    })
+    .not.toEqual(chartsBefore);
+  await expect(figure.locator('.embed-figures')).not.toBeEmpty();
+});
+
+test('every figure of an article gets its own live simulator, and leaving the article removes them', async ({ page }) => {
+  const article = withFigures.reduce((most, candidate) => (candidate.embeds.length > most.embeds.length ? candidate : most));
+  await openRoute(page, `/articles/${article.meta.slug}`);
+  const figures = page.locator('.article-body figure.sim-embed');
+  await expect(figures).toHaveCount(article.embeds.length);
+  await figures.first().scrollIntoViewIfNeeded();
+  for (let position = 0; position < article.embeds.length; position += 1) {
+    await expect(figures.nth(position)).toHaveAttribute('data-preset', article.embeds[position].preset);
+    await expect(figures.nth(position).getByRole('button', { name: /Run this scenario/ })).toBeEnabled();
+  }
+  await figures.first().getByRole('button', { name: /Run this scenario/ }).click();
+
+  // Away to the next article (or the previous one for the last): only its own figures remain.
+  const destination = pages.find((candidate) => candidate.meta.slug === (article.next ?? article.prev).slug);
+  await page.getByRole('navigation', { name: 'Previous and next article' }).getByRole('link').last().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(destination.meta.title);
+  await bringFiguresToLife(page, destination.embeds.length);
+  await expect(page.locator('.sim-embed-mount')).toHaveCount(destination.embeds.length);
+});
+
+test('the simulator bundle loads only when the reader nears a figure', async ({ page }) => {
+  // An article whose first figure starts well below the first screen.
+  const article = withFigures[0];
+  const bundleRequests = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/bundles/simulator-')) bundleRequests.push(request.url());
+  });
+  await openRoute(page, `/articles/${article.meta.slug}`);
+  const figure = page.locator('.article-body figure.sim-embed').first();
+  const top = await figure.evaluate((element) => element.getBoundingClientRect().top - window.innerHeight);
+  test.skip(top < 1000, 'the first figure is too close to the top to tell');
+  await page.waitForLoadState('networkidle');
+  expect(bundleRequests, 'nothing loads for figures far below').toEqual([]);
+  await expect(figure.locator('.sim-embed-fallback')).toBeVisible();
+
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.getByRole('button', { name: /Run this scenario/ })).toBeEnabled();
+  expect(bundleRequests.length).toBeGreaterThan(0);
+});

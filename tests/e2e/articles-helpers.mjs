@@ -1,0 +1,18 @@
+// Helpers shared by the article browser tests.
+import { expect } from './support/fixtures.mjs';
+
+/**
+ * An article's simulator figures start when the reader nears one: scrolls
+ * to the first figure, waits until all `count` are live, then back to the
+ * top, where a reader starts.
+ */
+export async function bringFiguresToLife(page, count) {
+  const figures = page.locator('.article-body figure.sim-embed');
+  await expect(figures).toHaveCount(count);
+  if (count === 0) return;
+  await figures.first().scrollIntoViewIfNeeded();
+  const play = figures.getByRole('button', { name: /Run this scenario/ });
+  await expect(play).toHaveCount(count);
+  for (const button of await play.all()) await expect(button).toBeEnabled();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
