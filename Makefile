@@ -67,11 +67,11 @@ lint: fmt-check clippy
 fmt-check:
 	cargo fmt --all --check
 
-# Native code and the wasm32-only web app are linted separately: each target
+# Native code and the wasm32-only web app (shell and bundles) are linted separately: each target
 # sees different cfg(target_arch) code.
 clippy: tools
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --bin faultline -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --lib --bins -- -D warnings
 
 test-native:
 	cargo test
