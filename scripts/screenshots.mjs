@@ -3,7 +3,8 @@
 //
 //   node scripts/screenshots.mjs [OUT_DIR=/tmp/faultline-shots] [PATH ...]
 //
-// Builds nothing: serves the existing dist/ (run `make dist` first).
+// Builds nothing: serves the existing dist/ (run `make dist` first), or the
+// folder in $FAULTLINE_DIST.
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { startStaticServer } from './static-server.mjs';
@@ -17,7 +18,7 @@ const widths = [1280, 360];
 const schemes = ['light', 'dark'];
 
 mkdirSync(outDir, { recursive: true });
-const server = await startStaticServer({ root: 'dist', port: 0 });
+const server = await startStaticServer({ root: process.env.FAULTLINE_DIST ?? 'dist', port: 0 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -29,6 +30,8 @@ try {
       for (const path of paths) {
         await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
         await page.locator('main#main h1').waitFor();
+        // Page bundles and their data load after the heading of the shell.
+        await page.waitForLoadState('networkidle');
         const name = (path.replace(/^\/|\/$/g, '').replaceAll('/', '_') || 'home') + `-${width}-${colorScheme}.png`;
         await page.screenshot({ path: `${outDir}/${name}`, fullPage: true });
         console.log(`${outDir}/${name}`);
