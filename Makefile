@@ -70,11 +70,11 @@ fmt-check:
 # Native code and the wasm32-only web app (shell and bundles) are linted separately: each target
 # sees different cfg(target_arch) code.
 clippy: tools
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --lib --bins -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 # The engine's determinism test in a wasm32 runtime (runs once tests/wasm_determinism.rs exists).
 test-wasm: tools

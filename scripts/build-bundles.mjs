@@ -4,9 +4,9 @@
 // The shell (the `faultline` binary, built by trunk) holds the router, the
 // layout and the light pages. The heavy parts are separate wasm modules,
 // loaded when a page needs them (src/web/page_bundle.rs):
-//   reading    the article index, the reader and search      (size: -Oz)
-//   checklist  the readiness checklist                       (size: -Oz)
-//   simulator  the simulator page and the article figures    (speed: -O3)
+//   reading    the article index, the reader and search      (wasm-opt -Oz)
+//   checklist  the readiness checklist                       (wasm-opt -Oz)
+//   simulator  the simulator page and the article figures    (wasm-opt -O3)
 // Each is built with cargo, bound with wasm-bindgen (--target web), optimised
 // with wasm-opt, and written to bundles/NAME-HASH/ (the hash of its files, so
 // a new build never meets a stale cached copy). Their addresses go into
@@ -27,11 +27,12 @@ const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 const target = 'wasm32-unknown-unknown';
 const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
 
-// The cargo profile and wasm-opt level of each bundle (see Cargo.toml).
+// The wasm-opt level of each bundle. All are built with the release
+// profile, where the engine crate alone is compiled for speed (Cargo.toml).
 const bundles = [
-  { name: 'reading', profile: 'web', opt: '-Oz' },
-  { name: 'checklist', profile: 'web', opt: '-Oz' },
-  { name: 'simulator', profile: 'web-fast', opt: '-O3' },
+  { name: 'reading', opt: '-Oz' },
+  { name: 'checklist', opt: '-Oz' },
+  { name: 'simulator', opt: '-O3' },
 ];
 
 // The wasm features rustc emits for wasm32 by default; wasm-opt must accept them.
@@ -76,21 +77,18 @@ function hashOf(dir) {
 const indexFile = join(siteDir, 'index.html');
 if (!existsSync(indexFile)) fail(`${indexFile} not found: run this after trunk has built the shell`);
 
-// One cargo call per profile: the crate's library is compiled once for each.
-const profiles = release ? [...new Set(bundles.map((bundle) => bundle.profile))] : ['dev'];
-for (const profile of profiles) {
-  const bins = bundles
-    .filter((bundle) => !release || bundle.profile === profile)
-    .flatMap((bundle) => ['--bin', `bundle-${bundle.name}`]);
-  console.log(`build-bundles: cargo build --profile ${profile} (${bins.filter((_, i) => i % 2).join(', ')})`);
-  run('cargo', ['build', '--target', target, '--profile', profile, ...bins]);
-}
+// One cargo call: the library, shared with the shell trunk just built, is
+// already compiled; each bundle costs a link (with LTO).
+const profile = release ? 'release' : 'dev';
+const bins = bundles.flatMap((bundle) => ['--bin', `bundle-${bundle.name}`]);
+console.log(`build-bundles: cargo build --profile ${profile} (${bundles.map((bundle) => bundle.name).join(', ')})`);
+run('cargo', ['build', '--target', target, '--profile', profile, ...bins]);
 
 const outRoot = join(siteDir, 'bundles');
 rmSync(outRoot, { recursive: true, force: true });
 const metas = [];
 for (const bundle of bundles) {
-  const profileDir = release ? bundle.profile : 'debug';
+  const profileDir = release ? 'release' : 'debug';
   const input = join(targetDir, target, profileDir, `bundle-${bundle.name}.wasm`);
   const work = join(outRoot, `${bundle.name}.tmp`);
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', bundle.name, input]);

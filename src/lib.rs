@@ -8,7 +8,9 @@
 //! - `web` (wasm32 only): the Leptos app, a thin layer over the cores.
 
 pub mod checklist;
-pub mod engine;
+/// The simulation engine (the `faultline-engine` crate in `crates/engine`),
+/// under its old path: `faultline::engine::Simulation`.
+pub use faultline_engine as engine;
 /// Site data types shared by the content build (writer) and the web app (reader).
 pub mod site_data;
 

@@ -1,6 +1,6 @@
 //! The simulator bundle: the simulator page and the live figures of
-//! articles, as a wasm module of its own, built for speed (profile
-//! web-fast), that the shell loads on /simulator and the reading bundle
+//! articles, as a wasm module of its own (the one that links the engine,
+//! compiled for speed), that the shell loads on /simulator and the reading bundle
 //! loads for articles with figures (scripts/build-bundles.mjs builds it).
 
 #[cfg(target_arch = "wasm32")]

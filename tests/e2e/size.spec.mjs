@@ -55,7 +55,7 @@ const pages = [
   { label: 'The guide index', path: 'articles', ready: '.article-list, .index-articles li', bundles: ['reading'], budget: 400 * KB },
   { label: 'An article without figures', path: 'articles/data-ownership', ready: '.article-body h2', bundles: ['reading'], budget: 400 * KB },
   { label: 'The checklist', path: 'checklist', ready: '.checklist-page [role="tablist"]', bundles: ['checklist'], budget: 600 * KB },
-  { label: 'The simulator', path: 'simulator', ready: '#sim-play', bundles: ['simulator'], budget: 1100 * KB },
+  { label: 'The simulator', path: 'simulator', ready: '#sim-play', bundles: ['simulator'], budget: 850 * KB },
 ];
 
 for (const { label, path, ready, bundles, budget } of pages) {

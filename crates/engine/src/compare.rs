@@ -122,7 +122,7 @@ pub fn sentence(a_name: &str, b_name: &str, a: &[Figure], b: &[Figure]) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::units::Unit;
+    use crate::units::Unit;
 
     fn fig(key: &'static str, value: f64, unit: Unit, better: Better) -> Figure {
         Figure {

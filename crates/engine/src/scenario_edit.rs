@@ -300,7 +300,7 @@ fn typical_ms(s: &Scenario, name: &str, depth: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::validate;
+    use crate::validate;
 
     const CHAIN: &str = r#"{ "name": "chain", "duration_s": 60, "load": { "rate_rps": 10 }, "entry": "a",
         "client": { "retry": { "max_attempts": 2 } },

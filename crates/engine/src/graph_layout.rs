@@ -226,7 +226,7 @@ fn curve(a: (f64, f64), b: (f64, f64)) -> EdgeGeometry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scenario::CallMode;
+    use crate::scenario::CallMode;
 
     fn shape(services: &[&str], calls: &[(&str, &str)]) -> RunShape {
         let mut edges = vec![(

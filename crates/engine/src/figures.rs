@@ -197,7 +197,7 @@ pub fn service_rows(summary: &Summary, buckets: &[Bucket]) -> Vec<ServiceRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Scenario, Simulation};
+    use crate::{Scenario, Simulation};
 
     const OVERLOAD: &str = r#"{ "name": "overload", "seed": 5, "duration_s": 30, "warmup_s": 5,
         "load": { "rate_rps": 50, "profile": { "shape": "spike", "at_s": 15, "duration_s": 5, "rate_rps": 400 } },

@@ -1,8 +1,8 @@
 //! The scenario format: what a user (or a preset file) writes.
 //!
 //! These types mirror the JSON one to one. They carry no behaviour beyond
-//! parsing; [`crate::engine::validate`] checks them and
-//! [`crate::engine::model`] compiles them into the engine's runtime form.
+//! parsing; [`crate::validate`] checks them and
+//! [`crate::model`] compiles them into the engine's runtime form.
 //! Field names are part of the public format (presets, share links, the JSON
 //! Schema in `content/scenario.schema.json`): rename nothing lightly.
 

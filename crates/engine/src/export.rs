@@ -224,7 +224,7 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Simulation;
+    use crate::Simulation;
 
     const TWO: &str = r#"{ "name": "two", "seed": 2, "duration_s": 5,
         "load": { "rate_rps": 20 }, "entry": "front, \"quoted\"",
