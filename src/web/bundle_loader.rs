@@ -66,14 +66,6 @@ pub async fn load(bundle: Bundle) -> Result<LoadedBundle, String> {
     }
 }
 
-/// Loads `bundle` and calls `export`, one of its mount functions, with
-/// `args`; returns what unmounts the view it mounted.
-pub async fn mount(bundle: Bundle, export: &str, args: Vec<JsValue>) -> Result<Unmount, String> {
-    let loaded = load(bundle).await?;
-    let args: Vec<&JsValue> = args.iter().collect();
-    loaded.call(export, &args).and_then(Unmount::from_js)
-}
-
 /// A JS error's message, or its string form.
 fn describe(error: &JsValue) -> String {
     error

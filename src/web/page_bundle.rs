@@ -6,7 +6,7 @@
 //! loads the bundle, asks it to mount its view into an empty element, and
 //! unmounts that view when the route goes.
 
-use super::bundle_loader::{mount, Bundle, Unmount};
+use super::bundle_loader::{load, Bundle, Unmount};
 use super::components::{Notice, Tone};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -38,8 +38,13 @@ pub fn PageBundle(
         let Some(element) = host.get() else { return };
         let view = view.clone();
         leptos::task::spawn_local(async move {
-            let args = vec![element.into(), JsValue::from_str(&view)];
-            match mount(bundle, "mount", args).await {
+            let outcome = match load(bundle).await {
+                Ok(loaded) => loaded
+                    .call("mount", &[&element.into(), &JsValue::from_str(&view)])
+                    .and_then(Unmount::from_js),
+                Err(error) => Err(error),
+            };
+            match outcome {
                 // If the route went while the bundle loaded, the value comes
                 // back and is dropped at once, which unmounts the view.
                 Ok(unmount) => {

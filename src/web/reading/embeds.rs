@@ -8,7 +8,7 @@
 //! bundle cannot load, keep the link.
 
 use super::near_viewport::{when_near, NearViewport};
-use crate::web::bundle_loader::{mount, Bundle, Unmount};
+use crate::web::bundle_loader::{load, Bundle, Unmount};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -28,7 +28,13 @@ pub fn mount_simulator_figures(body: NodeRef<Div>) {
         }
         let start = move || {
             leptos::task::spawn_local(async move {
-                match mount(Bundle::Simulator, "mount_embeds", vec![body.into()]).await {
+                let outcome = match load(Bundle::Simulator).await {
+                    Ok(simulator) => simulator
+                        .call("mount_embeds", &[&body.into()])
+                        .and_then(Unmount::from_js),
+                    Err(error) => Err(error),
+                };
+                match outcome {
                     // Gone meanwhile: the returned value is dropped, unmounting.
                     Ok(unmount) => {
                         let _ = mounted.try_set_value(Some(unmount));
