@@ -67,11 +67,11 @@ lint: fmt-check clippy
 fmt-check:
 	cargo fmt --all --check
 
-# Native code and the wasm32-only web app (shell and bundles) are linted separately: each target
-# sees different cfg(target_arch) code.
+# Native code and the wasm32 web app (the web crate, the shell and the page bundles) are linted
+# separately: each target sees different cfg(target_arch) code.
 clippy: tools
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) -p faultline -p faultline-web --lib --bins -- -D warnings
 
 test-native:
 	cargo test --workspace

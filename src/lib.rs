@@ -1,21 +1,19 @@
 //! Faultline: a microservices-readiness guide.
 //!
-//! The crate keeps its cores free of the web front end (the way ripgrep keeps
-//! its core free of its CLI):
-//! - [`engine`]: the discrete-event simulation engine (plain Rust).
-//! - [`checklist`]: the readiness checklist model and scoring (plain Rust).
-//! - `content` (native only): validates and renders `content/` into site data.
-//! - `web` (wasm32 only): the Leptos app, a thin layer over the cores.
+//! The root package holds the command-line tools (`sim`, `build-content`) and
+//! the web app's wasm entry points; the work happens in the crates under
+//! `crates/`, which this library re-exports under short paths for the tools
+//! and the integration tests in `tests/`:
+//! - [`engine`] (`faultline-engine`): the discrete-event simulation engine.
+//! - [`checklist`] (`faultline-checklist`): the readiness checklist core.
+//! - [`site_data`] (`faultline-site-data`): the site data types and search.
+//! - `content` (`faultline-content`, native only): the content build.
+//!
+//! None of them depends on a web crate; `faultline-web` (wasm32) depends on them.
 
-pub mod checklist;
-/// The simulation engine (the `faultline-engine` crate in `crates/engine`),
-/// under its old path: `faultline::engine::Simulation`.
+pub use faultline_checklist as checklist;
 pub use faultline_engine as engine;
-/// Site data types shared by the content build (writer) and the web app (reader).
-pub mod site_data;
+pub use faultline_site_data as site_data;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub mod content;
-
-#[cfg(target_arch = "wasm32")]
-pub mod web;
+pub use faultline_content as content;

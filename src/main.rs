@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    faultline::web::start();
+    faultline_web::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

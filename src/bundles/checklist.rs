@@ -10,7 +10,7 @@ mod exports {
     /// returns the function that unmounts it.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::HtmlElement, _view: String) -> JsValue {
-        faultline::web::checklist::mount(host)
+        faultline_web::checklist::mount(host)
     }
 }
 

@@ -10,7 +10,7 @@ mod exports {
     /// function that unmounts it.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::HtmlElement, view: String) -> JsValue {
-        faultline::web::reading::mount(host, &view)
+        faultline_web::reading::mount(host, &view)
     }
 }
 

@@ -11,14 +11,14 @@ mod exports {
     /// returns the function that unmounts it.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::HtmlElement, _view: String) -> JsValue {
-        faultline::web::simulator::mount(host)
+        faultline_web::simulator::mount(host)
     }
 
     /// Turns the figure placeholders inside `root` into running simulators;
     /// returns the function that removes them.
     #[wasm_bindgen]
     pub fn mount_embeds(root: web_sys::Element) -> JsValue {
-        faultline::web::simulator::mount_embeds_into(root)
+        faultline_web::simulator::mount_embeds_into(root)
     }
 }
 

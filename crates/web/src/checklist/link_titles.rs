@@ -1,0 +1,64 @@
+//! Titles and addresses for the articles and simulator presets that checklist
+//! items link to. Items name them by id; the page shows their titles, read
+//! from the article and preset indexes the content build writes.
+
+use std::collections::HashMap;
+
+use crate::base::href;
+use crate::data::fetch_json;
+use faultline_checklist::LinkKind;
+use faultline_site_data::{
+    ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH, SCENARIO_INDEX_PATH,
+};
+
+/// Article and preset titles by id.
+#[derive(Debug, Clone, Default)]
+pub struct LinkTitles {
+    articles: HashMap<String, String>,
+    presets: HashMap<String, String>,
+}
+
+impl LinkTitles {
+    /// Loads both indexes. A missing index only costs the titles (links then
+    /// show their ids), so failures are logged, not shown.
+    pub async fn load() -> LinkTitles {
+        let articles = fetch_json::<Vec<ArticleSummary>>(ARTICLE_INDEX_PATH)
+            .await
+            .inspect_err(|error| leptos::logging::warn!("article titles unavailable: {error}"))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|article| (article.slug, article.title))
+            .collect();
+        let presets = fetch_json::<Vec<ScenarioSummary>>(SCENARIO_INDEX_PATH)
+            .await
+            .inspect_err(|error| leptos::logging::warn!("preset titles unavailable: {error}"))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|preset| (preset.id, preset.name))
+            .collect();
+        LinkTitles { articles, presets }
+    }
+
+    /// The title to show for a link target; the id when none is known.
+    pub fn title(&self, kind: LinkKind, id: &str) -> String {
+        let titles = match kind {
+            LinkKind::Article => &self.articles,
+            LinkKind::Preset => &self.presets,
+        };
+        titles.get(id).cloned().unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// The address of a link target, relative to the site base as the content
+/// conventions define it (`articles/SLUG`, `simulator?preset=ID`).
+pub fn relative_target(kind: LinkKind, id: &str) -> String {
+    match kind {
+        LinkKind::Article => format!("articles/{id}"),
+        LinkKind::Preset => format!("simulator?preset={id}"),
+    }
+}
+
+/// The in-site path of a link target (base path included).
+pub fn target_href(kind: LinkKind, id: &str) -> String {
+    href(&relative_target(kind, id))
+}

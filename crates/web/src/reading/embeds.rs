@@ -1,0 +1,50 @@
+//! The live simulator figures inside an article.
+//!
+//! The content build writes each figure as a placeholder (`<figure
+//! class="sim-embed" data-preset="ID">` with a plain link to the simulator and
+//! a caption). The simulator lives in its own bundle: when the reader comes
+//! near a figure, that bundle is loaded and turns each placeholder into a
+//! compact running simulator. Readers without WebAssembly, or when the
+//! bundle cannot load, keep the link.
+
+use super::near_viewport::{when_near, NearViewport};
+use crate::bundle_loader::{load, Bundle, Unmount};
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// Mounts the figures of `body` once the reader comes near one; they are
+/// removed (their runs stopped) when the article goes, as the stored
+/// handles are dropped with the component.
+pub fn mount_simulator_figures(body: NodeRef<Div>) {
+    let mounted = StoredValue::new_local(None::<Unmount>);
+    let watcher = StoredValue::new_local(None::<NearViewport>);
+    Effect::new(move |_| {
+        let Some(body) = body.get() else { return };
+        let found = body.get_elements_by_class_name("sim-embed");
+        let figures: Vec<web_sys::Element> =
+            (0..found.length()).filter_map(|i| found.item(i)).collect();
+        if figures.is_empty() {
+            return;
+        }
+        let start = move || {
+            leptos::task::spawn_local(async move {
+                let outcome = match load(Bundle::Simulator).await {
+                    Ok(simulator) => simulator
+                        .call("mount_embeds", &[&body.into()])
+                        .and_then(Unmount::from_js),
+                    Err(error) => Err(error),
+                };
+                match outcome {
+                    // Gone meanwhile: the returned value is dropped, unmounting.
+                    Ok(unmount) => {
+                        let _ = mounted.try_set_value(Some(unmount));
+                    }
+                    Err(error) => leptos::logging::warn!(
+                        "The live figures could not start ({error}); their links to the simulator remain."
+                    ),
+                }
+            });
+        };
+        watcher.set_value(when_near(&figures, start));
+    });
+}

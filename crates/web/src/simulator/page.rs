@@ -1,0 +1,154 @@
+//! The whole simulator page: it opens what the address asks for (a preset,
+//! or a shared scenario), keeps the address in step with what it shows,
+//! and lays out the instrument.
+
+use leptos::prelude::*;
+
+use super::charts::ChartGrid;
+use super::compare::{self, ComparePanel};
+use super::controls::Controls;
+use super::editor::EditorPanel;
+use super::figures_view::{Figures, ServiceTable};
+use super::preset_picker::PresetPicker;
+use super::presets::{self, DEFAULT_PRESET};
+use super::problems::ProblemList;
+use super::share;
+use super::share_panel::SharePanel;
+use super::topology::Topology;
+use super::trace_view::TraceView;
+use super::workbench::{Workbench, A, B};
+use faultline_engine::share_code;
+use faultline_engine::sim_link::LinkRequest;
+use faultline_site_data::ScenarioSummary;
+
+/// Opens the default preset; says so if even that fails.
+async fn open_default(wb: Workbench, notices: &mut Vec<String>) {
+    match presets::scenario(DEFAULT_PRESET).await {
+        Ok(s) => wb.open(s, Some(DEFAULT_PRESET.to_string())),
+        Err(e) => notices.push(format!("The simulator could not load its presets: {e}.")),
+    }
+}
+
+/// Opens what the address asks for. Anything unreadable is reported in
+/// words and replaced by the default preset: a bad link never leaves the
+/// page empty, and never panics.
+async fn open_request(wb: Workbench, request: LinkRequest) {
+    let mut notices = Vec::new();
+    if let Some(code) = request.scenario {
+        match share_code::decode(&code) {
+            Ok(scenario) => {
+                wb.open(scenario, None);
+                if let Some(code) = request.compare {
+                    match share_code::decode(&code) {
+                        Ok(b) => compare::start(wb, b, false),
+                        Err(e) => {
+                            notices.push(format!("The link's variant B could not be opened: {e}."))
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                notices.push(format!(
+                    "This link's scenario could not be opened: {e}. The default preset is shown instead."
+                ));
+                open_default(wb, &mut notices).await;
+            }
+        }
+    } else if let Some(id) = request.preset {
+        match presets::scenario(&id).await {
+            Ok(s) => wb.open(s, Some(id)),
+            Err(e) => {
+                notices.push(format!(
+                    "The preset could not be opened: {e}. The default preset is shown instead."
+                ));
+                open_default(wb, &mut notices).await;
+            }
+        }
+    } else {
+        open_default(wb, &mut notices).await;
+    }
+    if !notices.is_empty() {
+        wb.link_notice.set(Some(notices.join(" ")));
+    }
+}
+
+/// Keeps the address (and the share box) equal to what the page shows,
+/// whenever the drafts are valid.
+fn sync_address(wb: Workbench, url: RwSignal<String>) {
+    Effect::new(move |_| {
+        if !wb.is_valid() {
+            return;
+        }
+        let Some(a) = wb.drafts[A].get() else {
+            return;
+        };
+        let b = if wb.compare.get() {
+            wb.drafts[B].get()
+        } else {
+            None
+        };
+        let preset = if wb.is_modified() {
+            None
+        } else {
+            wb.origin
+                .with(|o| o.as_ref().and_then(|o| o.preset.clone()))
+        };
+        if let Some(href) = share::write_location(preset.as_deref(), &a, b.as_ref()) {
+            url.set(href);
+        }
+    });
+}
+
+#[component]
+pub fn SimulatorPage() -> impl IntoView {
+    let wb = Workbench::new();
+    let presets_index = RwSignal::new(Vec::<ScenarioSummary>::new());
+    let loading = RwSignal::new(true);
+    let url = RwSignal::new(String::new());
+    leptos::task::spawn_local(async move {
+        let request = share::read_location();
+        if let Ok(list) = presets::index().await {
+            presets_index.set(list);
+        }
+        open_request(wb, request).await;
+        loading.set(false);
+    });
+    sync_address(wb, url);
+    let lane = wb.runner.lanes[0];
+    let status = wb.runner.status;
+
+    view! {
+        <div class="simulator" class:sim-loading=move || loading.get()>
+            <header class="page-intro sim-intro">
+                <h1>"Failure simulator"</h1>
+                <p class="lead">
+                    "A system of services runs in your browser. Pick a scenario, press Play, and watch how a slow dependency, retries or a queue change what users get. Then change the design and compare."
+                </p>
+            </header>
+            {move || wb.link_notice.get().map(|n| view! { <div class="notice notice-error" role="alert" id="link-notice"><p>{n}</p></div> })}
+            {move || loading.get().then(|| view! { <p class="notice" role="status">"Loading the scenario…"</p> })}
+            <PresetPicker wb=wb presets_index=presets_index/>
+            <div class="sim-sticky">
+                <Controls wb=wb/>
+            </div>
+            <ProblemList wb=wb/>
+            <Topology wb=wb/>
+            <div class="sim-workbench">
+                <EditorPanel wb=wb/>
+                <div class="sim-side">
+                    <section class="sim-section sim-figures" aria-labelledby="sim-figures-title">
+                        <div class="sim-section-head">
+                            <h2 id="sim-figures-title">"Results"</h2>
+                        </div>
+                        <Figures lane=lane status=status/>
+                        <ServiceTable lane=lane/>
+                    </section>
+                    <TraceView runner=wb.runner/>
+                </div>
+            </div>
+            <ChartGrid runner=wb.runner/>
+            <ComparePanel wb=wb presets_index=presets_index/>
+            <SharePanel wb=wb url=url/>
+        </div>
+    }
+}
