@@ -596,6 +596,58 @@ fn the_healthy_chain_is_idle_and_its_latency_is_the_sum_of_its_hops() {
     }
 }
 
+/// Experiment 1's prediction (learning-microservices, not a caption): "In
+/// the simulator (ten-minute runs, six seeds), orders' mean wait grows only
+/// about four times, from about 4 ms to about 15 ms; api's grows from under
+/// a millisecond to about 19 ms; and the mean end-to-end response goes from
+/// about 38 ms to about 68 ms." Erlang C for orders alone would say eight
+/// times (5.9 → 47.9 ms); api's 20 workers cap what can queue at orders.
+#[test]
+fn near_capacity_the_healthy_chain_queues_at_orders_and_then_at_api() {
+    let base = preset("healthy-chain");
+    let (orders, api) = (service_index(&base, "orders"), service_index(&base, "api"));
+    // Mean queueing wait at a service by Little's law: W_q = L_q / λ.
+    let wait_ms = |summary: &Summary, svc: usize| {
+        let s = &summary.services[svc];
+        s.mean_queue_length / s.admitted_rps * 1000.0
+    };
+    let at = |rate: f64| {
+        let mut s = base.clone();
+        s.load.rate_rps = rate;
+        s.duration_s = 600.0;
+        s.warmup_s = 30.0;
+        replicate_scenario(&s, 6)
+    };
+    let (low, high) = (at(276.0), at(328.0));
+    let mean = |runs: &[Summary], f: &dyn Fn(&Summary) -> f64| {
+        runs.iter().map(f).sum::<f64>() / runs.len() as f64
+    };
+    let orders_low = mean(&low, &|r| wait_ms(r, orders));
+    let orders_high = mean(&high, &|r| wait_ms(r, orders));
+    let api_low = mean(&low, &|r| wait_ms(r, api));
+    let api_high = mean(&high, &|r| wait_ms(r, api));
+    let (e2e_low, e2e_high) = (
+        mean(&low, &|r| r.latency_ms.mean),
+        mean(&high, &|r| r.latency_ms.mean),
+    );
+    eprintln!(
+        "orders {orders_low:.1} → {orders_high:.1} ms, api {api_low:.1} → {api_high:.1} ms, \
+         end to end {e2e_low:.1} → {e2e_high:.1} ms"
+    );
+    assert!((3.0..=5.0).contains(&orders_low), "about 4 ms");
+    assert!((13.0..=17.0).contains(&orders_high), "about 15 ms");
+    let growth = orders_high / orders_low;
+    assert!(
+        (3.0..=5.0).contains(&growth),
+        "about four times: {growth:.2}"
+    );
+    assert!(api_low < 1.0, "under a millisecond");
+    assert!((15.0..=23.0).contains(&api_high), "about 19 ms");
+    assert!((36.0..=40.0).contains(&e2e_low), "about 38 ms");
+    assert!((63.0..=73.0).contains(&e2e_high), "about 68 ms");
+    assert!(low.iter().chain(&high).all(|r| r.requests.failed == 0));
+}
+
 // ---------------------------------------------------------------------------
 // the-operational-bill
 // ---------------------------------------------------------------------------
