@@ -8,7 +8,7 @@
 mod common;
 
 use common::{mean_ci, replicate_scenario};
-use faultline::engine::{BreakerState, Bucket, CallMode, Scenario, Simulation, Summary};
+use faultline::engine::{BreakerState, Bucket, CallMode, CallOrder, Scenario, Simulation, Summary};
 
 /// Replications per statistical claim: enough for a Student's t interval
 /// that is a small fraction of the effects asserted.
@@ -106,6 +106,14 @@ fn sidecar_hops_add_about_ten_ms_or_forty_percent_to_the_chain() {
     );
     let share = added / bare;
     assert!((0.35..=0.45).contains(&share), "on top: {share:.3}");
+    // The preset's description adds: "Pools have plenty of spare workers,
+    // so almost nothing queues."
+    for run in replicate_scenario(&mesh, 2) {
+        for svc in &run.services {
+            assert!(svc.utilization < 0.2, "{} has spare workers", svc.name);
+            assert!(svc.mean_queue_length < 0.05, "{} queues", svc.name);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -161,6 +169,14 @@ fn a_chatty_boundary_spends_over_forty_percent_of_a_page_travelling() {
     assert!((with - 21.0).abs() < 1.0, "page: {with:.2} ms");
     let travelling = (with - bare) / with;
     assert!(travelling > 0.40, "share travelling: {travelling:.3}");
+    // The preset's description adds: "Set page's call_order to parallel and
+    // the page comes back to about 12 ms: the calls still pay their hops,
+    // but at the same time instead of one after another."
+    let mut fan_out = chatty.clone();
+    fan_out.services[service_index(&chatty, "page")].call_order = CallOrder::Parallel;
+    let (parallel, _) = mean_ci(&mean_latencies(&replicate_scenario(&fan_out, REPS)));
+    eprintln!("in parallel {parallel:.2} ms");
+    assert!((parallel - 12.0).abs() < 1.5, "about 12 ms: {parallel:.2}");
 }
 
 /// Sum of a counter over the buckets in (from, to].
