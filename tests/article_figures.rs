@@ -313,6 +313,57 @@ fn shedding_keeps_goodput_near_capacity_by_rejecting_the_excess() {
     }
 }
 
+/// Article text (breakers-bulkheads-shedding, not a caption): with a
+/// bulkhead, "at most 10 workers can be held by it. The 11th concurrent call
+/// is rejected at once, the page renders without recommendations, and the
+/// other 190 workers keep serving everything else. The slow-dependency
+/// preset shows the first outcome and the bulkhead preset the second." The
+/// bulkhead preset is smaller (12 workers, at most 4 calls to reviews).
+#[test]
+fn a_bulkhead_keeps_the_pool_serving_while_its_dependency_is_slow() {
+    let s = preset("bulkhead");
+    let api = service_index(&s, "api");
+    let mut open_pool = s.clone();
+    for call in &mut open_pool.services[api].calls {
+        call.bulkhead = None;
+    }
+    for seed in seeds(&s) {
+        // reviews is fifty times slower from 40 s to 100 s.
+        let (buckets, summary) = run_with_seed(&s, seed);
+        let e = edge_index(&summary, "api", "reviews");
+        let busy = max_over(&buckets, 50.0, 100.0, |b| b.services[api].utilization);
+        let rejected = sum_over(&buckets, 40.0, 100.0, |b| b.edges[e].bulkhead_full);
+        let arrived = sum_over(&buckets, 40.0, 100.0, |b| b.client.arrivals) as f64;
+        let failed = sum_over(&buckets, 40.0, 100.0, |b| b.client.failed.total()) as f64;
+        assert!(
+            busy < 0.97,
+            "seed {seed}: api keeps free workers: {busy:.2}"
+        );
+        assert!(
+            rejected > 100,
+            "seed {seed}: excess calls rejected: {rejected}"
+        );
+        // Pages go out without reviews; only the few requests that did get
+        // a slot and then waited on a very slow review can miss the
+        // client's 2 s deadline.
+        assert!(
+            failed < 0.01 * arrived,
+            "seed {seed}: {failed} of {arrived} failed"
+        );
+        let (buckets, _) = run_with_seed(&open_pool, seed);
+        let busy = max_over(&buckets, 50.0, 100.0, |b| b.services[api].utilization);
+        let failed_open = sum_over(&buckets, 40.0, 100.0, |b| b.client.failed.total()) as f64;
+        assert!(
+            busy > 0.97,
+            "seed {seed}: without it the pool fills: {busy:.2}"
+        );
+        assert!(
+            failed_open > 10.0 * failed.max(1.0),
+            "seed {seed}: and far more requests fail: {failed_open} vs {failed}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // cascading-and-metastable-failures
 // ---------------------------------------------------------------------------
