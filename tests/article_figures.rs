@@ -313,12 +313,12 @@ fn shedding_keeps_goodput_near_capacity_by_rejecting_the_excess() {
     }
 }
 
-/// Article text (breakers-bulkheads-shedding, not a caption): with a
-/// bulkhead, "at most 10 workers can be held by it. The 11th concurrent call
-/// is rejected at once, the page renders without recommendations, and the
-/// other 190 workers keep serving everything else. The slow-dependency
-/// preset shows the first outcome and the bulkhead preset the second." The
-/// bulkhead preset is smaller (12 workers, at most 4 calls to reviews).
+/// Caption (bulkhead, breakers-bulkheads-shedding): "From 40 s reviews runs
+/// fifty times slower. The bulkhead lets at most 4 of api's 12 workers wait
+/// on it; calls beyond that are refused at once and pages go out without
+/// reviews, so api keeps free workers and almost every request still
+/// succeeds." It also backs the article text: "The slow-dependency preset
+/// shows the first outcome and the bulkhead preset the second."
 #[test]
 fn a_bulkhead_keeps_the_pool_serving_while_its_dependency_is_slow() {
     let s = preset("bulkhead");
