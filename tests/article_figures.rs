@@ -583,8 +583,9 @@ fn payment_attempts_per_request(s: &Scenario, buckets: &[Bucket]) -> f64 {
 
 /// Caption (retry-storm): "Retries without backoff or budget. When a
 /// downstream service starts failing, watch the attempts it receives climb
-/// far above the requests entering the system while goodput falls. The
-/// storm is a tipping point: run other seeds and most, not all, tip over."
+/// far above the requests entering the system while goodput falls. At this
+/// slowdown the storm is past its tipping point: every seed you try tips
+/// over."
 #[test]
 fn a_retry_storm_sends_the_failing_service_far_more_attempts_than_requests() {
     let s = preset("retry-storm");
@@ -600,16 +601,13 @@ fn a_retry_storm_sends_the_failing_service_far_more_attempts_than_requests() {
     };
     assert!(storms(s.seed), "the figure's own seed storms");
     let stormed = (1..=10).filter(|&seed| storms(seed)).count();
-    assert!(
-        (6..=9).contains(&stormed),
-        "most, not all, seeds tip over: {stormed} of 10"
-    );
+    assert_eq!(stormed, 10, "every seed tips over: {stormed} of 10");
 }
 
 /// Caption (retries-backoff-budget): "Retries at one layer only, with capped
 /// exponential backoff, jitter and a retry budget. Compare attempts per
 /// request with the retry-storm figure above: payments gets barely more
-/// calls than when healthy, and goodput stays close to the offered load
+/// calls than when healthy, and nine requests in ten or more still succeed
 /// through the fault."
 #[test]
 fn backoff_and_a_budget_keep_attempts_near_normal_and_goodput_up() {
@@ -623,7 +621,8 @@ fn backoff_and_a_budget_keep_attempts_near_normal_and_goodput_up() {
         );
         let arrived = sum_over(buckets, 45.0, 90.0, |b| b.client.arrivals) as f64;
         let good = sum_over(buckets, 45.0, 90.0, |b| b.client.good) as f64;
-        assert!(good / arrived > 0.97, "seed {seed}: goodput stays up");
+        eprintln!("seed {seed}: {:.3} of requests succeed", good / arrived);
+        assert!(good / arrived > 0.9, "seed {seed}: goodput stays up");
     });
     // Against the retry-storm figure as the reader sees it (its own seed).
     let storm = preset("retry-storm");
