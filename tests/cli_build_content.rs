@@ -113,4 +113,7 @@ fn a_command_line_it_does_not_understand_exits_2_with_the_usage() {
         stderr(&out)
     );
     assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join(&inside).exists());
+    // --check writes nothing, so where --out points does not matter.
+    let out = build_content(&["--check", "--content", GOOD, "--out", &inside]);
+    assert_status(&out, 0);
 }
