@@ -5,8 +5,8 @@
 //! - [`engine`]: the discrete-event simulation engine (plain Rust).
 //! - [`checklist`]: the readiness checklist model and scoring (plain Rust).
 //! - `content` (native only): validates and renders `content/` into site data.
-//! - `scenario_file` (native only): reads a scenario file for `sim` and the
-//!   content build, with errors that name the line and the field.
+//! - [`scenario_file`]: reads a scenario file for `sim` and the content build,
+//!   with errors that name the line and the field.
 //! - `web` (wasm32 only): the Leptos app, a thin layer over the cores.
 
 pub mod checklist;
@@ -18,7 +18,6 @@ pub mod site_data;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod scenario_file;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,8 +3,9 @@
 //! the JSON names its line, column and the path of the field it is in
 //! (`services[0].workerz`), so whoever edits the file can go straight there.
 //!
-//! Native only: the path tracking costs code size the browser does not need
-//! (the simulator page's editor reports problems by field already).
+//! For the command-line tools only: the web app does not call it (the
+//! simulator page's editor reports problems by field already), so the path
+//! tracking adds nothing to the page bundles.
 
 use std::fmt;
 
