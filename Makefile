@@ -23,6 +23,17 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 NPM_STAMP := node_modules/.package-lock.json
 
+# FAULTLINE_BLESS makes the determinism test rewrite tests/golden/determinism.txt
+# instead of comparing with it (any value, even empty, counts). A check run must
+# never do that, so the check targets refuse to start while it is set; this is
+# decided when the Makefile is read, before any recipe runs, even under -j.
+CHECK_GOALS := test test-native test-wasm
+ifneq ($(origin FAULTLINE_BLESS),undefined)
+ifneq ($(filter $(CHECK_GOALS),$(MAKECMDGOALS)),)
+$(error FAULTLINE_BLESS is set: `make $(filter $(CHECK_GOALS),$(MAKECMDGOALS))` would rewrite the golden fingerprints instead of checking them. Unset it (to refresh the goldens after an intended engine change, run `FAULTLINE_BLESS=1 cargo test --test engine_determinism` by hand))
+endif
+endif
+
 .PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e clean
 
 help:

@@ -276,8 +276,9 @@ fn unreadable_data_goes_to_a_free_set_aside_slot_and_never_over_other_data() {
     assert_eq!(set_aside_key(0), SET_ASIDE_KEY);
     assert_eq!(set_aside_key(1), format!("{SET_ASIDE_KEY}.2"));
     let keys: Vec<String> = (0..SET_ASIDE_SLOTS).map(set_aside_key).collect();
-    let mut unique = keys.clone();
-    unique.dedup();
+    // A set, not dedup(): dedup only drops adjacent repeats, so unsorted
+    // keys with a repeat further apart would pass.
+    let unique: std::collections::HashSet<&String> = keys.iter().collect();
     assert_eq!(unique.len(), SET_ASIDE_SLOTS, "{keys:?}");
 
     let mut kept: HashMap<String, String> = HashMap::new();

@@ -284,6 +284,15 @@ fn broken_fixture_reports_each_mistake_precisely() {
             Some(1),
             ErrorKind::MissingField { field: "summary" },
         ),
+        (
+            s("wrong-type.json"),
+            Some(16),
+            ErrorKind::InvalidScenario {
+                detail: s(
+                    "services[1].workers: invalid type: string \"four\", expected u32 (column 23)",
+                ),
+            },
+        ),
     ];
     assert_eq!(found, expected, "\nall errors:\n{}", list(&errors));
 }

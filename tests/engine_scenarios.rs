@@ -203,8 +203,24 @@ fn mutated_presets_never_panic_and_never_hang() {
         if let Ok(s) = Scenario::from_json_str(&mutated) {
             accepted += 1;
             let mut sim = Simulation::new(&s).expect("validated");
-            // A bounded slice: must return, whatever the scenario.
-            sim.run_events(50_000);
+            // Bounded slices: run_events always returns, so returning proves
+            // nothing. A stuck loop (events that reschedule themselves at the
+            // same instant) shows as a slice after which simulated time has
+            // not moved and the run is not over: each slice of 50 000 events
+            // must either finish the run or advance the clock.
+            for slice in 0..3 {
+                let before = sim.now_s();
+                let finished = sim.run_events(50_000);
+                assert!(
+                    finished || sim.now_s() > before,
+                    "round {round}, slice {slice}: simulated time stuck at {before} s \
+                     after {} events",
+                    sim.events_processed()
+                );
+                if finished {
+                    break;
+                }
+            }
             let _ = sim.summary();
         }
     }

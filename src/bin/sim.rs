@@ -6,12 +6,17 @@
 //! sim presets                               list the shipped presets
 //! sim bench                                 simulated requests per second
 //! ```
+//!
+//! Exit status: 0 on success, 1 when a scenario is missing, malformed or
+//! invalid (the message names the file, and the line and field when it has
+//! them), 2 for a command line it does not understand.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use faultline::engine::{Scenario, Simulation, Summary};
+use faultline::engine::scenario_file::{self, ScenarioFileError};
 
 const USAGE: &str = "usage:
   sim run FILE|PRESET [--json] [--seed N]   run a scenario and print its summary
@@ -19,24 +24,43 @@ const USAGE: &str = "usage:
   sim presets                               list the presets in content/scenarios
   sim bench                                 measure simulated requests per second";
 
+/// Why a command failed: its exit status follows the kind.
+enum Failure {
+    /// The command line is wrong (exit status 2, with the usage).
+    Usage(String),
+    /// A scenario is missing or wrong, or a run could not be made (status 1).
+    Input(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Input(message)
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("run") => cmd_run(&args[1..]),
         Some("validate") => cmd_validate(&args[1..]),
-        Some("presets") => cmd_presets(),
-        Some("bench") => cmd_bench(&args[1..]),
+        Some("presets") => cmd_presets().map_err(Failure::from),
+        Some("bench") => cmd_bench(&args[1..]).map_err(Failure::from),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
         }
-        _ => Err(USAGE.to_string()),
+        Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
+        None => Err(Failure::Usage("no command given".to_string())),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure::Input(message)) => {
             eprintln!("{message}");
             ExitCode::FAILURE
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("sim: {message}\n{USAGE}");
+            ExitCode::from(2)
         }
     }
 }
@@ -63,11 +87,38 @@ fn load(arg: &str) -> Result<Scenario, String> {
         preset
     };
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Scenario::from_json_str(&text)
-        .map_err(|e| format!("{}: invalid scenario:\n{e}", path.display()))
+    scenario_file::parse(&text).map_err(|e| located(&path, &e))
 }
 
-fn cmd_run(args: &[String]) -> Result<(), String> {
+/// An error in `path` as editors and terminals link it: `file:line:column:
+/// field: message` for JSON problems, one `field: message` line per invalid
+/// value otherwise.
+fn located(path: &Path, error: &ScenarioFileError) -> String {
+    let file = path.display();
+    match error {
+        ScenarioFileError::Json {
+            line,
+            column,
+            field,
+            message,
+        } if field.is_empty() => format!("{file}:{line}:{column}: {message}"),
+        ScenarioFileError::Json {
+            line,
+            column,
+            field,
+            message,
+        } => format!("{file}:{line}:{column}: {field}: {message}"),
+        ScenarioFileError::Invalid(invalid) => {
+            let mut out = format!("{file}: invalid scenario:");
+            for field_error in &invalid.errors {
+                out += &format!("\n  {field_error}");
+            }
+            out
+        }
+    }
+}
+
+fn cmd_run(args: &[String]) -> Result<(), Failure> {
     let mut file = None;
     let mut json = false;
     let mut seed = None;
@@ -76,21 +127,28 @@ fn cmd_run(args: &[String]) -> Result<(), String> {
         match arg.as_str() {
             "--json" => json = true,
             "--seed" => {
-                let value = it.next().ok_or("--seed needs a number")?;
-                seed = Some(
-                    value
-                        .parse::<u64>()
-                        .map_err(|_| format!("--seed: not a whole number: {value}"))?,
-                );
+                let value = it
+                    .next()
+                    .ok_or_else(|| Failure::Usage("--seed needs a number".to_string()))?;
+                seed = Some(value.parse::<u64>().map_err(|_| {
+                    Failure::Usage(format!("--seed: not a whole number: `{value}`"))
+                })?);
             }
-            other if other.starts_with("--") => {
-                return Err(format!("unknown option {other}\n{USAGE}"))
+            other if other.starts_with('-') => {
+                return Err(Failure::Usage(format!("unknown option `{other}`")))
             }
-            other => file = Some(other.to_string()),
+            other => {
+                if let Some(first) = &file {
+                    return Err(Failure::Usage(format!(
+                        "run takes one scenario, got `{first}` and `{other}`"
+                    )));
+                }
+                file = Some(other.to_string());
+            }
         }
     }
     let file =
-        file.ok_or_else(|| format!("sim run needs a scenario file or preset id\n{USAGE}"))?;
+        file.ok_or_else(|| Failure::Usage("run needs a scenario file or preset id".to_string()))?;
     let mut scenario = load(&file)?;
     if let Some(seed) = seed {
         scenario.seed = seed;
@@ -107,9 +165,11 @@ fn cmd_run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn cmd_validate(args: &[String]) -> Result<(), String> {
+fn cmd_validate(args: &[String]) -> Result<(), Failure> {
     if args.is_empty() {
-        return Err(format!("sim validate needs at least one file\n{USAGE}"));
+        return Err(Failure::Usage(
+            "validate needs at least one file".to_string(),
+        ));
     }
     let mut failed = 0;
     for arg in args {
@@ -122,7 +182,10 @@ fn cmd_validate(args: &[String]) -> Result<(), String> {
         }
     }
     if failed > 0 {
-        Err(format!("{failed} of {} invalid", args.len()))
+        Err(Failure::Input(format!(
+            "{failed} of {} invalid",
+            args.len()
+        )))
     } else {
         Ok(())
     }

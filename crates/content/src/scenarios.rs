@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::anchors::is_kebab;
 use super::error::{ContentError, ErrorKind};
 use super::source::{files_or_report, read_text};
-use faultline_engine::Scenario;
+use faultline_engine::scenario_file;
 use faultline_site_data::{PresetLink, ScenarioSummary};
 
 /// A valid preset file.
@@ -56,7 +56,7 @@ pub fn load(scenarios_dir: &Path, errors: &mut Vec<ContentError>) -> Vec<LoadedS
                 continue;
             }
         };
-        match Scenario::from_json_str(&json) {
+        match scenario_file::parse(&json) {
             Ok(scenario) => scenarios.push(LoadedScenario {
                 summary: ScenarioSummary {
                     id,
@@ -69,9 +69,9 @@ pub fn load(scenarios_dir: &Path, errors: &mut Vec<ContentError>) -> Vec<LoadedS
             }),
             Err(error) => errors.push(ContentError::new(
                 &path,
-                None,
+                error.line(),
                 ErrorKind::InvalidScenario {
-                    detail: error.to_string(),
+                    detail: error.detail(),
                 },
             )),
         }

@@ -116,6 +116,11 @@ impl EventQueue {
         self.heap.len()
     }
 
+    /// Entries the heap has room for: its high-water mark (it never shrinks).
+    pub fn capacity(&self) -> usize {
+        self.heap.capacity()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.heap.is_empty()
     }

@@ -15,6 +15,7 @@
 //! ([`events`]), and no result depends on how the run is sliced into steps.
 
 pub mod events;
+pub mod footprint;
 pub mod metrics;
 pub mod model;
 pub mod policy;
@@ -22,6 +23,7 @@ pub mod pool;
 pub mod random;
 pub mod report;
 pub mod scenario;
+pub mod scenario_file;
 pub mod sim;
 pub mod time;
 pub mod trace;
@@ -40,6 +42,7 @@ pub mod share_code;
 pub mod sim_link;
 pub mod units;
 
+pub use footprint::Footprint;
 pub use metrics::{Cause, Causes};
 pub use policy::BreakerState;
 pub use report::{Bucket, Live, Span, Summary, Trace};

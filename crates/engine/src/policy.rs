@@ -287,6 +287,74 @@ mod tests {
         }
     }
 
+    /// Mean and variance of `n` draws of `draw`.
+    fn moments(n: usize, mut draw: impl FnMut() -> f64) -> (f64, f64) {
+        let xs: Vec<f64> = (0..n).map(|_| draw()).collect();
+        let mean = xs.iter().sum::<f64>() / n as f64;
+        let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64;
+        (mean, var)
+    }
+
+    /// Asserts that `n` draws come from a uniform distribution of width
+    /// `width` and mean `mean`: the sample mean within 4 standard errors
+    /// (σ/√n, σ² = width²/12) and the sample variance within 4 of its own
+    /// (σ²·√(0.8/n): a uniform's kurtosis is 1.8). A correct sampler lands
+    /// further out with probability about 6e-5; one that always returns the
+    /// same value, or the wrong end of the range, fails by far.
+    fn assert_uniform(label: &str, n: usize, mean: f64, width: f64, draw: impl FnMut() -> f64) {
+        let (m, v) = moments(n, draw);
+        let var = width * width / 12.0;
+        let se_mean = (var / n as f64).sqrt();
+        let se_var = var * (0.8 / n as f64).sqrt();
+        assert!(
+            (m - mean).abs() < 4.0 * se_mean,
+            "{label}: mean {m} but {mean} expected (± {})",
+            4.0 * se_mean
+        );
+        assert!(
+            (v - var).abs() < 4.0 * se_var,
+            "{label}: variance {v} but {var} expected (± {})",
+            4.0 * se_var
+        );
+    }
+
+    #[test]
+    fn jitter_has_the_mean_and_spread_of_its_formula() {
+        let mut rng = Stream::new(3, 4);
+        let n = 100_000;
+        for retry in 1..=5 {
+            // The exponential delay before jitter: 100, 200, 400, 800, then the 1000 ms cap.
+            let v = (100.0 * 2f64.powi(retry as i32 - 1)).min(1000.0);
+            // Full jitter: uniform on [0, v], mean v/2, variance v²/12.
+            assert_uniform(
+                &format!("full jitter, retry {retry}"),
+                n,
+                v / 2.0,
+                v,
+                || backoff_ms(&spec(BackoffKind::FullJitter), retry, 0.0, &mut rng),
+            );
+            // Equal jitter: v/2 + uniform on [0, v/2], mean 3v/4, variance v²/48.
+            assert_uniform(
+                &format!("equal jitter, retry {retry}"),
+                n,
+                0.75 * v,
+                v / 2.0,
+                || backoff_ms(&spec(BackoffKind::EqualJitter), retry, 0.0, &mut rng),
+            );
+        }
+        // Decorrelated: uniform on [base, 3·previous] (previous = base at
+        // first), below the cap here: [100, 300] first, [100, 600] after 200.
+        let decorrelated = |prev: f64, rng: &mut Stream| {
+            backoff_ms(&spec(BackoffKind::DecorrelatedJitter), 2, prev, rng)
+        };
+        assert_uniform("decorrelated, first", n, 200.0, 200.0, || {
+            decorrelated(0.0, &mut rng)
+        });
+        assert_uniform("decorrelated, after 200", n, 350.0, 500.0, || {
+            decorrelated(200.0, &mut rng)
+        });
+    }
+
     #[test]
     fn budget_limits_retries_to_the_ratio() {
         let mut b = RetryBudget::new(&RetryBudgetSpec {

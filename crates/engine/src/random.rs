@@ -157,6 +157,24 @@ mod tests {
         (mean, var)
     }
 
+    // The moment checks below allow Z standard errors, computed from the
+    // distribution's own formulas: with hundreds of thousands of samples the
+    // estimates are close to normal, and a correct sampler lands further out
+    // with probability about 6e-5.
+    const Z: f64 = 4.0;
+
+    /// Standard error of the mean of `n` samples with standard deviation `sd`.
+    fn se_mean(sd: f64, n: usize) -> f64 {
+        sd / (n as f64).sqrt()
+    }
+
+    /// Standard error of the sample variance: Var(s²) ≈ σ⁴(κ − 1)/n, with κ
+    /// the kurtosis E[(X − μ)⁴]/σ⁴ (9 for the exponential, 3 + 6/k for
+    /// Erlang-k).
+    fn se_var(var: f64, kurtosis: f64, n: usize) -> f64 {
+        var * ((kurtosis - 1.0) / n as f64).sqrt()
+    }
+
     #[test]
     fn same_seed_same_numbers_and_purposes_differ() {
         let a: Vec<u64> = (0..5).map(|_| Stream::new(7, 1).rng.next_u64()).collect();
@@ -178,35 +196,57 @@ mod tests {
             stddev_ms: 10.0,
         });
         let mut s = Stream::new(3, 3);
-        let xs: Vec<f64> = (0..400_000).map(|_| sampler.sample_ms(&mut s)).collect();
+        let n = 400_000;
+        let xs: Vec<f64> = (0..n).map(|_| sampler.sample_ms(&mut s)).collect();
         let (mean, var) = mean_and_var(&xs);
-        // Standard error of the mean is 10/√400000 ≈ 0.016 ms; allow 5 of them.
-        assert!((mean - 20.0).abs() < 0.08, "mean {mean}");
-        assert!((var.sqrt() - 10.0).abs() < 0.2, "stddev {}", var.sqrt());
+        // Mean: 4 × 10/√400000 ≈ 0.063 ms.
+        assert!((mean - 20.0).abs() < Z * se_mean(10.0, n), "mean {mean}");
+        // Log-normal kurtosis with w = exp(σ_ln²) = 1 + (10/20)²:
+        // w⁴ + 2w³ + 3w² − 3 ≈ 8.04. The standard deviation's standard error
+        // is that of the variance over 2σ: 4 × 0.021 ≈ 0.084 ms.
+        let w: f64 = 1.25;
+        let kurtosis = w.powi(4) + 2.0 * w.powi(3) + 3.0 * w.powi(2) - 3.0;
+        let se_sd = se_var(100.0, kurtosis, n) / (2.0 * 10.0);
+        assert!(
+            (var.sqrt() - 10.0).abs() < Z * se_sd,
+            "stddev {}",
+            var.sqrt()
+        );
     }
 
     #[test]
     fn exponential_and_erlang_moments() {
         let mut s = Stream::new(5, 9);
+        // Exponential, mean 4 ms: variance 16, kurtosis 9. Bounds 4 × 0.0063
+        // ms on the mean and 4 × 0.072 ms² on the variance.
         let exp = Sampler::new(&Dist::Exponential { mean_ms: 4.0 });
-        let xs: Vec<f64> = (0..400_000).map(|_| exp.sample_ms(&mut s)).collect();
+        let n = 400_000;
+        let xs: Vec<f64> = (0..n).map(|_| exp.sample_ms(&mut s)).collect();
         let (mean, var) = mean_and_var(&xs);
-        assert!((mean - 4.0).abs() < 5.0 * 4.0 / 632.0, "mean {mean}");
-        assert!((var - 16.0).abs() < 0.5, "var {var}");
+        assert!((mean - 4.0).abs() < Z * se_mean(4.0, n), "mean {mean}");
+        assert!((var - 16.0).abs() < Z * se_var(16.0, 9.0, n), "var {var}");
+        // Erlang-4, mean 4 ms: four phases of 1 ms, variance 4, kurtosis
+        // 3 + 6/4. Bounds 4 × 0.0045 ms and 4 × 0.017 ms².
         let erl = Sampler::new(&Dist::Erlang { mean_ms: 4.0, k: 4 });
-        let ys: Vec<f64> = (0..200_000).map(|_| erl.sample_ms(&mut s)).collect();
+        let n = 200_000;
+        let ys: Vec<f64> = (0..n).map(|_| erl.sample_ms(&mut s)).collect();
         let (mean, var) = mean_and_var(&ys);
-        assert!((mean - 4.0).abs() < 0.03, "mean {mean}");
-        assert!((var - 4.0).abs() < 0.1, "var {var}");
+        assert!((mean - 4.0).abs() < Z * se_mean(2.0, n), "mean {mean}");
+        assert!((var - 4.0).abs() < Z * se_var(4.0, 4.5, n), "var {var}");
     }
 
     #[test]
     fn below_stays_in_range() {
         let mut s = Stream::new(1, 1);
         let mut seen = [0u32; 3];
-        for _ in 0..3000 {
+        for _ in 0..30_000 {
             seen[s.below(3) as usize] += 1;
         }
-        assert!(seen.iter().all(|&c| c > 900), "{seen:?}");
+        // Each count is binomial(30000, 1/3): 10000 ± √(30000 · 1/3 · 2/3) ≈ 82.
+        let sd = (30_000.0_f64 / 3.0 * 2.0 / 3.0).sqrt();
+        assert!(
+            seen.iter().all(|&c| (c as f64 - 10_000.0).abs() < Z * sd),
+            "{seen:?}"
+        );
     }
 }

@@ -18,6 +18,7 @@
 use std::collections::VecDeque;
 
 use super::events::{Event, EventQueue, Gen, Id};
+use super::footprint::Footprint;
 use super::metrics::{Cause, ClientCounters, EdgeCounters, Latency, Level, ServiceCounters};
 use super::model::{Model, CLIENT_EDGE};
 use super::policy::{backoff_ms, Admit, Breaker, BreakerState, RetryBudget, TokenBucket};
@@ -405,6 +406,24 @@ impl Simulation {
     /// High-water mark of requests (tasks) alive at once: memory is bounded by this.
     pub fn peak_tasks(&self) -> usize {
         self.tasks.capacity()
+    }
+
+    /// What the run holds in memory so far, part by part (high-water marks).
+    pub fn footprint(&self) -> Footprint {
+        let replica_queues: usize = self.replicas.iter().map(|r| r.queue.capacity()).sum();
+        let edge_queues: usize = self
+            .edges
+            .iter()
+            .map(|e| e.broker.capacity() + e.blocked.capacity())
+            .sum();
+        Footprint {
+            task_slots: self.tasks.capacity(),
+            call_slots: self.calls.capacity(),
+            event_slots: self.events.capacity(),
+            queue_slots: replica_queues + edge_queues,
+            trace_spans: self.tracer.spans_held(),
+            buckets: self.buckets.len(),
+        }
     }
 
     pub fn service_names(&self) -> Vec<String> {

@@ -79,6 +79,14 @@ impl Tracer {
         }
     }
 
+    /// Spans held in memory: those of kept traces plus the room reserved by
+    /// the open-trace slots.
+    pub fn spans_held(&self) -> usize {
+        let kept: usize = self.kept.iter().map(|t| t.spans.len()).sum();
+        let open: usize = self.slots.iter().map(|a| a.spans.capacity()).sum();
+        kept + open
+    }
+
     /// Opens a trace for request `seq` if it is sampled.
     pub fn maybe_open(&mut self, seq: u64, now: Nanos) -> TraceRef {
         let room = self.kept_ok < self.quota_ok || self.kept_failed < self.quota_failed;
