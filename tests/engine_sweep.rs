@@ -206,8 +206,10 @@ fn metastable_retries_show_hysteresis_and_no_retries_do_not() {
         );
     }
     // Past capacity it collapses: far less than the 300 rps it could serve.
-    let top = goodput_at(&with.up, 380.0);
-    assert!(upper(top) < 100.0, "collapse at 380 rps: {top:?}");
+    for load in [330.0, 380.0] {
+        let top = goodput_at(&with.up, load);
+        assert!(upper(top) < 100.0, "collapse at {load} rps: {top:?}");
+    }
     // On the way down it stays collapsed well below where it broke
     // (280 rps was fine on the way up)...
     for load in [280.0, 250.0, 200.0] {
@@ -379,4 +381,73 @@ fn a_grid_sweep_varies_the_last_parameter_fastest() {
             assert_eq!(x.n, y.n);
         }
     }
+}
+
+/// `sim sweep ARGS` through the real command; its stdout.
+fn sim_sweep(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sim"))
+        .arg("sweep")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("sim runs");
+    assert!(
+        out.status.success(),
+        "sim sweep {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn sim_sweep_gives_identical_results_for_one_and_two_jobs() {
+    let grid = [
+        "metastable-retries",
+        "--param",
+        "load.rate_rps",
+        "--values",
+        "150,250",
+        "--param2",
+        "client.retry.max_attempts",
+        "--values2",
+        "1,2",
+        "--seeds",
+        "3",
+        "--json",
+    ];
+    let capacity = [
+        "healthy-chain",
+        "--capacity",
+        "1000:0.99:1:400:20",
+        "--seeds",
+        "3",
+        "--json",
+    ];
+    for args in [&grid[..], &capacity[..]] {
+        let one = sim_sweep(&[args, &["--jobs", "1"]].concat());
+        let two = sim_sweep(&[args, &["--jobs", "2"]].concat());
+        assert!(one.contains("\"seeds\""), "{one}");
+        assert_eq!(one, two, "sim sweep {args:?}: --jobs 1 and --jobs 2 differ");
+    }
+}
+
+#[test]
+fn sim_sweep_refuses_a_bad_path_naming_the_field() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sim"))
+        .args([
+            "sweep",
+            "metastable-retries",
+            "--param",
+            "services[0].wrkers",
+        ])
+        .args(["--values", "10,20", "--seeds", "2"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("sim runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("param.values[0]: services[0].wrkers") && !err.contains("sweep: "),
+        "the error names the field and nothing ran: {err}"
+    );
 }

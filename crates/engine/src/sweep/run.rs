@@ -61,10 +61,13 @@ pub struct RunMetrics {
     /// Failed requests over finished ones (succeeded + failed).
     pub failure_share: f64,
     pub failure_share_by_cause: PerCause<f64>,
-    /// End-to-end latency of successful requests: mean, median, p99.
+    /// End-to-end latency of successful requests: mean, median, p99 (NaN,
+    /// `null` in JSON, when none succeeded).
     #[serde(deserialize_with = "super::stats::null_as_nan")]
     pub mean_ms: f64,
+    #[serde(deserialize_with = "super::stats::null_as_nan")]
     pub p50_ms: f64,
+    #[serde(deserialize_with = "super::stats::null_as_nan")]
     pub p99_ms: f64,
     /// Utilisation of each service, in scenario order.
     pub utilization: Vec<f64>,
@@ -88,6 +91,16 @@ fn failure_shares(succeeded: u64, failed: &Causes) -> (f64, PerCause<f64>) {
     )
 }
 
+/// A latency figure, or NaN (left out of the point's estimate) when no
+/// request succeeded: the engine reports 0 then, which is no latency.
+fn if_any(succeeded: u64, ms: f64) -> f64 {
+    if succeeded > 0 {
+        ms
+    } else {
+        f64::NAN
+    }
+}
+
 impl RunMetrics {
     /// From a run's summary (the measured period after the warm-up).
     pub fn from_summary(s: &Summary) -> RunMetrics {
@@ -108,9 +121,9 @@ impl RunMetrics {
             throughput_rps: s.throughput_rps,
             failure_share,
             failure_share_by_cause,
-            mean_ms: s.latency_ms.mean,
-            p50_ms: s.latency_ms.p50,
-            p99_ms: s.latency_ms.p99,
+            mean_ms: if_any(r.succeeded, s.latency_ms.mean),
+            p50_ms: if_any(r.succeeded, s.latency_ms.p50),
+            p99_ms: if_any(r.succeeded, s.latency_ms.p99),
             utilization: s.services.iter().map(|x| x.utilization).collect(),
             stopped_early: s.stopped_early.clone(),
         }
@@ -132,8 +145,8 @@ impl RunMetrics {
             failure_share_by_cause,
             // Buckets keep percentiles only; a window's mean is not available.
             mean_ms: f64::NAN,
-            p50_ms: c.p50_ms,
-            p99_ms: c.p99_ms,
+            p50_ms: if_any(c.succeeded, c.p50_ms),
+            p99_ms: if_any(c.succeeded, c.p99_ms),
             utilization: b.services.iter().map(|s| s.utilization).collect(),
             stopped_early: None,
         }
