@@ -346,6 +346,66 @@ fn bad_paths_and_values_name_the_field_before_anything_runs() {
 }
 
 #[test]
+fn bad_hysteresis_and_capacity_specs_name_the_field() {
+    let base = station(2, "null", 1.0, 10.0, 0.0);
+    let hysteresis = |values: Vec<f64>, hold_s: f64, settle_s: f64| {
+        let spec = HysteresisSpec {
+            load: Axis {
+                path: "load.rate_rps".into(),
+                values: Some(values),
+                range: None,
+            },
+            hold_s,
+            settle_s,
+            seeds: 2,
+        };
+        HysteresisPlan::new(&base, &spec)
+            .map(|_| ())
+            .map_err(|e| e.field)
+    };
+    assert_eq!(hysteresis(vec![10.0, 20.0], 20.0, 10.0), Ok(()));
+    assert_eq!(
+        hysteresis(vec![10.0, 20.0], 30.0, 10.0),
+        Err("settle_s".into())
+    );
+    assert_eq!(
+        hysteresis(vec![10.0, 20.0], 20.0, 20.0),
+        Err("settle_s".into())
+    );
+    assert_eq!(
+        hysteresis(vec![20.0, 10.0], 20.0, 10.0),
+        Err("load.values[1]".into())
+    );
+    assert_eq!(hysteresis(vec![10.0, 20.0], 0.0, 0.0), Err("hold_s".into()));
+    assert_eq!(
+        hysteresis(vec![10.0], 50_000.0, 25_000.0),
+        Err("hold_s".into())
+    );
+
+    let capacity = |p99_ms: f64, goodput_share: f64, from_rps: f64, to_rps: f64| {
+        let spec = CapacitySpec {
+            p99_ms,
+            goodput_share,
+            from_rps,
+            to_rps,
+            tolerance_rps: 1.0,
+            seeds: 2,
+        };
+        CapacityPlan::new(&base, &spec)
+            .map(|_| ())
+            .map_err(|e| e.field)
+    };
+    assert_eq!(capacity(10.0, 0.9, 10.0, 100.0), Ok(()));
+    assert_eq!(capacity(0.0, 0.9, 10.0, 100.0), Err("p99_ms".into()));
+    assert_eq!(
+        capacity(10.0, 1.5, 10.0, 100.0),
+        Err("goodput_share".into())
+    );
+    assert_eq!(capacity(10.0, 0.9, 100.0, 10.0), Err("to_rps".into()));
+    assert_eq!(capacity(10.0, 0.9, 10.0, 5.0e6), Err("to_rps".into()));
+}
+
+#[test]
 fn a_grid_sweep_varies_the_last_parameter_fastest() {
     let base = station(1, "null", 1.0, 20.0, 2.0);
     let mut spec = load_sweep(vec![100.0, 200.0], 2);
@@ -423,7 +483,17 @@ fn sim_sweep_gives_identical_results_for_one_and_two_jobs() {
         "3",
         "--json",
     ];
-    for args in [&grid[..], &capacity[..]] {
+    let hysteresis = [
+        "metastable-retries",
+        "--hysteresis",
+        "20:10",
+        "--values",
+        "200,330",
+        "--seeds",
+        "3",
+        "--json",
+    ];
+    for args in [&grid[..], &capacity[..], &hysteresis[..]] {
         let one = sim_sweep(&[args, &["--jobs", "1"]].concat());
         let two = sim_sweep(&[args, &["--jobs", "2"]].concat());
         assert!(one.contains("\"seeds\""), "{one}");
