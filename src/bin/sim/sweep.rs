@@ -3,7 +3,8 @@
 
 use faultline::engine::sweep::{
     Axis, Batch, CapacityPlan, CapacityResult, CapacitySpec, Estimate, GridPlan, HysteresisPlan,
-    HysteresisResult, HysteresisSpec, PointStats, Range, SweepError, SweepResult, SweepSpec,
+    HysteresisResult, HysteresisSpec, PointStats, Range, StudySpec, SweepError, SweepResult,
+    SweepSpec,
 };
 use faultline::engine::Cause;
 
@@ -16,20 +17,15 @@ pub const USAGE: &str = "  sim sweep FILE|PRESET --param PATH --values LIST|FROM
   sim sweep FILE|PRESET --hysteresis HOLD_S:SETTLE_S --values LOADS ...
                           load.rate_rps up then down in one timeline
   sim sweep FILE|PRESET --capacity P99_MS:SHARE:FROM:TO[:TOLERANCE] ...
-                          highest load with p99 < P99_MS and goodput >= SHARE of offered";
+                          highest load with p99 < P99_MS and goodput >= SHARE of offered
+  sim sweep FILE|PRESET --spec STUDY.json [--jobs N] [--json | --csv]
+                          a study in its JSON form (docs/sweeps.md)";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
     Table,
     Json,
     Csv,
-}
-
-/// What the arguments ask for.
-enum Study {
-    Grid(SweepSpec),
-    Hysteresis(HysteresisSpec),
-    Capacity(CapacitySpec),
 }
 
 /// `1,2,5` or `from:to:steps[:log]` as an axis on `path`.
@@ -68,7 +64,7 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
     let usage = || format!("usage:\n{USAGE}");
     let mut file = None;
     let (mut param, mut values, mut param2, mut values2) = (None, None, None, None);
-    let (mut hysteresis, mut capacity) = (None, None);
+    let (mut hysteresis, mut capacity, mut spec_file) = (None, None, None);
     let mut seeds = 5u32;
     let mut jobs = default_jobs();
     let mut format = Format::Table;
@@ -86,6 +82,7 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
             "--values2" => values2 = Some(value("--values2")?),
             "--hysteresis" => hysteresis = Some(value("--hysteresis")?),
             "--capacity" => capacity = Some(value("--capacity")?),
+            "--spec" => spec_file = Some(value("--spec")?),
             "--seeds" => seeds = number(&value("--seeds")?, "--seeds")?,
             "--jobs" => {
                 jobs = number(&value("--jobs")?, "--jobs")?;
@@ -105,7 +102,13 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
         file.ok_or_else(|| format!("sim sweep needs a scenario file or preset id\n{}", usage()))?;
     let base = super::load(&file)?;
 
-    let study = if let Some(spec) = capacity {
+    let study = if let Some(path) = spec_file {
+        if param.is_some() || values.is_some() || hysteresis.is_some() || capacity.is_some() {
+            return Err("--spec holds the whole study: give no --param, --values, --hysteresis or --capacity with it".into());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        StudySpec::from_json_str(&text).map_err(|e| format!("{path}: {e}"))?
+    } else if let Some(spec) = capacity {
         let parts: Vec<&str> = spec.split(':').collect();
         if !(4..=5).contains(&parts.len()) {
             return Err(format!(
@@ -116,7 +119,7 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
             number(parts[2], "--capacity FROM")?,
             number(parts[3], "--capacity TO")?,
         );
-        Study::Capacity(CapacitySpec {
+        StudySpec::Capacity(CapacitySpec {
             p99_ms: number(parts[0], "--capacity P99_MS")?,
             goodput_share: number(parts[1], "--capacity SHARE")?,
             from_rps,
@@ -133,7 +136,7 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
             .ok_or_else(|| format!("--hysteresis: expected HOLD_S:SETTLE_S, got {spec}"))?;
         let values = values.ok_or("--hysteresis needs --values (the loads, lowest first)")?;
         let path = param.unwrap_or_else(|| "load.rate_rps".to_string());
-        Study::Hysteresis(HysteresisSpec {
+        StudySpec::Hysteresis(HysteresisSpec {
             load: axis(&path, &values, "--values")?,
             hold_s: number(hold, "--hysteresis HOLD_S")?,
             settle_s: number(settle, "--hysteresis SETTLE_S")?,
@@ -147,7 +150,7 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
             (None, None) => None,
             _ => return Err("--param2 and --values2 go together".into()),
         };
-        Study::Grid(SweepSpec {
+        StudySpec::Sweep(SweepSpec {
             param: axis(&param, &values, "--values")?,
             param2,
             seeds,
@@ -155,19 +158,19 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
     };
 
     let out = match study {
-        Study::Grid(spec) => render(
+        StudySpec::Sweep(spec) => render(
             GridPlan::new(&base, &spec),
             (&file, jobs, "runs", format),
             grid_csv,
             grid_table,
         )?,
-        Study::Hysteresis(spec) => render(
+        StudySpec::Hysteresis(spec) => render(
             HysteresisPlan::new(&base, &spec),
             (&file, jobs, "timelines", format),
             hysteresis_csv,
             hysteresis_table,
         )?,
-        Study::Capacity(spec) => render(
+        StudySpec::Capacity(spec) => render(
             CapacityPlan::new(&base, &spec),
             (&file, jobs, "seeds", format),
             capacity_csv,
@@ -345,7 +348,7 @@ fn grid_table(r: &SweepResult) -> String {
     for p in &r.points {
         let mut row = String::new();
         for v in &p.values {
-            row += &format!("{v:>14.6} ");
+            row += &format!("{v:>14} ");
         }
         out += &format!(
             "{row}{:>20} {:>13} {:>20} {:>20} {:>16}  {}\n",

@@ -32,7 +32,7 @@ pub use capacity::{CapacityPlan, CapacityResult, SeedCapacity};
 pub use hysteresis::{HysteresisPlan, HysteresisResult};
 pub use path::ParamPath;
 pub use run::{GridPlan, PerCause, PointStats, RunMetrics, SweepResult};
-pub use spec::{Axis, CapacitySpec, HysteresisSpec, Range, Scale, SweepSpec};
+pub use spec::{Axis, CapacitySpec, HysteresisSpec, Range, Scale, StudySpec, SweepSpec};
 pub use stats::{t_975, Estimate};
 
 /// Bounds on a study's size, whatever a user (or a link) asks for.

@@ -6,6 +6,23 @@ use serde::{Deserialize, Serialize};
 
 use super::{limits, SweepError};
 
+/// Any study, tagged by `kind`: the one JSON form a share link or a Web
+/// Worker carries (`{ "kind": "sweep", "param": …, "seeds": 5 }`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StudySpec {
+    Sweep(SweepSpec),
+    Hysteresis(HysteresisSpec),
+    Capacity(CapacitySpec),
+}
+
+impl StudySpec {
+    /// Parses a study; serde's message names the field that is wrong.
+    pub fn from_json_str(text: &str) -> Result<StudySpec, SweepError> {
+        serde_json::from_str(text).map_err(|e| SweepError::new("spec", e.to_string()))
+    }
+}
+
 /// A grid sweep: one parameter (optionally two) over values, `seeds` runs
 /// per point.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -191,6 +208,31 @@ pub struct CapacitySpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn studies_read_from_json_by_kind() {
+        let grid = StudySpec::from_json_str(
+            r#"{ "kind": "sweep", "seeds": 3,
+                 "param": { "path": "load.rate_rps", "range": { "from": 1, "to": 9, "steps": 3, "scale": "log" } } }"#,
+        )
+        .expect("valid");
+        let StudySpec::Sweep(spec) = &grid else {
+            panic!("a sweep: {grid:?}");
+        };
+        assert_eq!(spec.param.range.as_ref().map(|r| r.scale), Some(Scale::Log));
+        let text = serde_json::to_string(&grid).expect("serialisable");
+        assert_eq!(StudySpec::from_json_str(&text), Ok(grid));
+        let capacity = r#"{ "kind": "capacity", "p99_ms": 100, "goodput_share": 0.99,
+            "from_rps": 1, "to_rps": 50, "tolerance_rps": 1, "seeds": 4 }"#;
+        assert!(matches!(
+            StudySpec::from_json_str(capacity),
+            Ok(StudySpec::Capacity(_))
+        ));
+        let e = StudySpec::from_json_str(r#"{ "kind": "sweep", "seeds": 3, "parm": {} }"#)
+            .expect_err("typo");
+        assert!(e.message.contains("parm"), "{e}");
+        assert!(StudySpec::from_json_str(r#"{ "kind": "grid" }"#).is_err());
+    }
 
     #[test]
     fn ranges_include_both_ends() {
