@@ -521,3 +521,39 @@ fn sim_sweep_refuses_a_bad_path_naming_the_field() {
         "the error names the field and nothing ran: {err}"
     );
 }
+
+#[test]
+fn sim_sweep_csv_has_a_row_per_point_and_a_mean_and_interval_per_metric() {
+    let csv = sim_sweep(&[
+        "healthy-chain",
+        "--param",
+        "services[0].workers",
+        "--values",
+        "2:6:3",
+        "--seeds",
+        "2",
+        "--csv",
+    ]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 4, "a header and three points: {csv}");
+    let head: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(head[0], "services[0].workers");
+    for column in [
+        "goodput_rps_mean",
+        "goodput_rps_ci95",
+        "p99_ms_mean",
+        "failure_share_timeout_ci95",
+    ] {
+        assert!(head.contains(&column), "{column} in {head:?}");
+    }
+    for (line, workers) in lines[1..].iter().zip(["2", "4", "6"]) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert_eq!(cells.len(), head.len(), "{line}");
+        assert_eq!(cells[0], workers);
+        assert_eq!(
+            cells.last(),
+            Some(&"api"),
+            "the api's pool is the busiest: {line}"
+        );
+    }
+}
