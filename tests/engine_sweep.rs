@@ -315,6 +315,11 @@ fn bad_paths_and_values_name_the_field_before_anything_runs() {
     );
     let e = err("services[0].workers", vec![1.5]);
     assert!(e.starts_with("param.values[0]: services[0].workers"), "{e}");
+    let e = err("seed", vec![1.0]);
+    assert!(
+        e.starts_with("param.path: the seed is not a parameter"),
+        "{e}"
+    );
     let e = err("load..rate_rps", vec![1.0]);
     assert!(e.starts_with("param.path:"), "{e}");
     // A second axis and a range are checked the same way.

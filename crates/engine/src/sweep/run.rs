@@ -246,6 +246,12 @@ impl GridPlan {
         }
         let mut resolved = Vec::new();
         for (field, axis) in &axes {
+            if axis.path.trim() == "seed" {
+                return Err(SweepError::new(
+                    &format!("{field}.path"),
+                    "the seed is not a parameter: each point runs `seeds` seeds derived from the scenario's",
+                ));
+            }
             let path = ParamPath::parse(&axis.path, &format!("{field}.path"))?;
             resolved.push((field, path, axis.resolve(field)?));
         }
