@@ -332,10 +332,10 @@ fn capacity_csv(r: &CapacityResult) -> String {
 
 fn grid_table(r: &SweepResult) -> String {
     let mut out = format!(
-        "{}: {} points × {} seeds (mean ± 95 % interval)\n",
+        "{}: {} points × {} (mean ± 95 % interval)\n",
         r.scenario,
         r.points.len(),
-        r.seeds.len()
+        seeds(r.seeds.len())
     );
     let mut head = format!("{:>14}", short(&r.spec.param.path));
     if let Some(p2) = &r.spec.param2 {
@@ -348,7 +348,7 @@ fn grid_table(r: &SweepResult) -> String {
     for p in &r.points {
         let mut row = String::new();
         for v in &p.values {
-            row += &format!("{v:>14} ");
+            row += &format!("{:>14} ", compact(*v));
         }
         out += &format!(
             "{row}{:>20} {:>13} {:>20} {:>20} {:>16}  {}\n",
@@ -365,11 +365,11 @@ fn grid_table(r: &SweepResult) -> String {
 
 fn hysteresis_table(r: &HysteresisResult) -> String {
     let mut out = format!(
-        "{}: load up then down, {} s per step, measured over the last {} s; {} seeds\n",
+        "{}: load up then down, {} s per step, measured over the last {} s; {}\n",
         r.scenario,
         r.spec.hold_s,
         r.spec.hold_s - r.spec.settle_s,
-        r.seeds.len()
+        seeds(r.seeds.len())
     );
     out += &format!(
         "{:>10} {:>18} {:>18} {:>13} {:>13} {:>16} {:>16}\n",
@@ -423,6 +423,18 @@ fn capacity_table(r: &CapacityResult) -> String {
         r.capacity_rps.n
     );
     out
+}
+
+/// A parameter value for the table: at most four decimals (CSV and JSON
+/// keep every digit).
+fn compact(v: f64) -> String {
+    let text = format!("{v:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `N seed` or `N seeds`.
+fn seeds(n: usize) -> String {
+    format!("{n} seed{}", if n == 1 { "" } else { "s" })
 }
 
 /// The last part of a path, for a column header.
