@@ -5,6 +5,7 @@
 //! sim validate FILE...                      check scenario files
 //! sim presets                               list the shipped presets
 //! sim bench                                 simulated requests per second
+//! sim sweep FILE|PRESET --param PATH ...     parameter sweeps (see sim/sweep.rs)
 //! ```
 //!
 //! Exit status: 0 on success, 1 when a scenario is missing, malformed or
@@ -18,11 +19,17 @@ use std::time::Instant;
 use faultline::engine::{Scenario, Simulation, Summary};
 use faultline::engine::scenario_file::{self, ScenarioFileError};
 
+#[path = "sim/parallel.rs"]
+mod parallel;
+#[path = "sim/sweep.rs"]
+mod sweep;
+
 const USAGE: &str = "usage:
   sim run FILE|PRESET [--json] [--seed N]   run a scenario and print its summary
   sim validate FILE...                      check scenario files
   sim presets                               list the presets in content/scenarios
-  sim bench                                 measure simulated requests per second";
+  sim bench                                 measure simulated requests per second
+  sim sweep ...                             parameter sweeps (sim sweep --help)";
 
 /// Why a command failed: its exit status follows the kind.
 enum Failure {
@@ -45,6 +52,11 @@ fn main() -> ExitCode {
         Some("validate") => cmd_validate(&args[1..]),
         Some("presets") => cmd_presets().map_err(Failure::from),
         Some("bench") => cmd_bench(&args[1..]).map_err(Failure::from),
+        Some("sweep") if args.get(1).is_some_and(|a| a == "--help" || a == "-h") => {
+            println!("usage:\n{}", sweep::USAGE);
+            Ok(())
+        }
+        Some("sweep") => sweep::cmd_sweep(&args[1..]).map_err(Failure::from),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

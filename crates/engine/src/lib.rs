@@ -25,6 +25,7 @@ pub mod report;
 pub mod scenario;
 pub mod scenario_file;
 pub mod sim;
+pub mod sweep;
 pub mod time;
 pub mod trace;
 pub mod validate;

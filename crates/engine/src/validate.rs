@@ -730,10 +730,44 @@ fn find_cycle(s: &Scenario, index: &BTreeMap<&str, usize>) -> Option<Vec<String>
     None
 }
 
-/// Refuses scenarios whose worst case (every call made, every attempt
-/// retried at every layer) would need more than [`limits::MAX_WORK`]
-/// service visits. The graph is acyclic here, so the recursion ends.
+/// The worst-case number of service visits a run of `s` could cause (every
+/// call made, every attempt retried at every layer; the figure checked
+/// against [`limits::MAX_WORK`]), or `None` when the scenario is invalid.
+/// Sweeps add it up over all their runs.
+pub fn worst_case_work(s: &Scenario) -> Option<f64> {
+    validate(s).ok()?;
+    let mut c = Checker { errors: Vec::new() };
+    let max_rate = check_load(&mut c, s)?;
+    let index: BTreeMap<&str, usize> = s
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, svc)| (svc.name.as_str(), i))
+        .collect();
+    work_estimate(s, &index, max_rate)
+}
+
+/// Refuses scenarios whose worst case would need more than
+/// [`limits::MAX_WORK`] service visits.
 fn check_work(c: &mut Checker, s: &Scenario, index: &BTreeMap<&str, usize>, max_rate: f64) {
+    let Some(work) = work_estimate(s, index, max_rate) else {
+        return;
+    };
+    if work > limits::MAX_WORK {
+        c.fail(
+            "load",
+            format!(
+                "this scenario could need {work:.2e} service visits (rate × duration × calls × attempts); \
+                 the limit is {:.0e}: shorten duration_s, lower the rate, or cut retries or fan-out",
+                limits::MAX_WORK
+            ),
+        );
+    }
+}
+
+/// Rate × duration × service visits per request, every attempt retried at
+/// every layer. The graph is acyclic here, so the recursion ends.
+fn work_estimate(s: &Scenario, index: &BTreeMap<&str, usize>, max_rate: f64) -> Option<f64> {
     fn visits(
         s: &Scenario,
         index: &BTreeMap<&str, usize>,
@@ -753,21 +787,9 @@ fn check_work(c: &mut Checker, s: &Scenario, index: &BTreeMap<&str, usize>, max_
         memo[node] = Some(total);
         total
     }
-    let Some(&entry) = index.get(s.entry.as_str()) else {
-        return;
-    };
+    let &entry = index.get(s.entry.as_str())?;
     let mut memo = vec![None; s.services.len()];
     let per_request = visits(s, index, entry, &mut memo);
     let client_attempts = s.client.retry.as_ref().map_or(1, |r| r.max_attempts) as f64;
-    let work = max_rate * s.duration_s * per_request * client_attempts;
-    if work > limits::MAX_WORK {
-        c.fail(
-            "load",
-            format!(
-                "this scenario could need {work:.2e} service visits (rate × duration × calls × attempts); \
-                 the limit is {:.0e}: shorten duration_s, lower the rate, or cut retries or fan-out",
-                limits::MAX_WORK
-            ),
-        );
-    }
+    Some(max_rate * s.duration_s * per_request * client_attempts)
 }
