@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use faultline::engine::{Scenario, Simulation, Summary};
 use faultline::engine::scenario_file::{self, ScenarioFileError};
+use faultline::engine::{Scenario, Simulation, Summary};
 
 #[path = "sim/parallel.rs"]
 mod parallel;
