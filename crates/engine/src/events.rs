@@ -6,11 +6,8 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use super::keys::{CallKey, TaskKey};
 use super::time::Nanos;
-
-/// Index and generation of a pooled object (see [`super::pool::Pool`]).
-pub type Id = u32;
-pub type Gen = u32;
 
 /// Everything that can happen at a point in simulated time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,41 +15,21 @@ pub enum Event {
     /// The next open-loop client request arrives.
     Arrival,
     /// A closed-loop user has finished thinking and sends a request.
-    UserWake {
-        user: u32,
-    },
+    UserWake { user: u32 },
     /// A task finished a stretch of its own work.
-    WorkDone {
-        task: Id,
-        gen: Gen,
-    },
+    WorkDone { task: TaskKey },
     /// A request crossed the network and reaches its service.
-    Deliver {
-        task: Id,
-        gen: Gen,
-    },
+    Deliver { task: TaskKey },
     /// A caller stops waiting for one attempt of a call.
-    CallTimeout {
-        call: Id,
-        gen: Gen,
-        attempt: u32,
-    },
+    CallTimeout { call: CallKey, attempt: u32 },
     /// A call's backoff is over: send the next attempt.
-    RetryFire {
-        call: Id,
-        gen: Gen,
-    },
+    RetryFire { call: CallKey },
     /// A failed async message goes back on its broker queue.
-    Redeliver {
-        task: Id,
-        gen: Gen,
-    },
-    FaultStart {
-        fault: u32,
-    },
-    FaultEnd {
-        fault: u32,
-    },
+    Redeliver { task: TaskKey },
+    /// A scheduled fault begins (index into the scenario's faults).
+    FaultStart { fault: u32 },
+    /// A scheduled fault is over.
+    FaultEnd { fault: u32 },
     /// The warm-up period ends: summary statistics start here.
     WarmupEnd,
 }

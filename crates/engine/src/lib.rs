@@ -15,6 +15,7 @@
 //! ([`events`]), and no result depends on how the run is sliced into steps.
 
 pub mod events;
+pub mod keys;
 pub mod metrics;
 pub mod model;
 pub mod policy;

@@ -248,6 +248,44 @@ fn quantile_ms<C: hdrhistogram::Counter>(h: &Histogram<C>, q: f64) -> f64 {
     h.median_equivalent(h.value_at_quantile(q)) as f64 / 1000.0
 }
 
+/// The same counters kept for two horizons, the current bucket and the run
+/// total since the warm-up, and updated together.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally<C> {
+    pub bucket: C,
+    pub total: C,
+}
+
+impl<C: Default> Tally<C> {
+    /// Applies `update` to the bucket and to the total.
+    #[inline]
+    pub fn add(&mut self, update: impl Fn(&mut C)) {
+        update(&mut self.bucket);
+        update(&mut self.total);
+    }
+
+    /// Applies `update` to the bucket, and to the total only when
+    /// `measured`: work begun in the warm-up shows in the time series but
+    /// not in the summary.
+    #[inline]
+    pub fn add_if(&mut self, measured: bool, update: impl Fn(&mut C)) {
+        update(&mut self.bucket);
+        if measured {
+            update(&mut self.total);
+        }
+    }
+
+    /// The bucket's counts; the next bucket starts from zero.
+    pub fn take_bucket(&mut self) -> C {
+        std::mem::take(&mut self.bucket)
+    }
+
+    /// The warm-up is over: the total starts from zero.
+    pub fn reset_total(&mut self) {
+        self.total = C::default();
+    }
+}
+
 /// Counters of one service, for a bucket or for the run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServiceCounters {
