@@ -8,7 +8,7 @@ use super::super::keys::{EdgeId, ReplicaId, ServiceId, TaskKey};
 use super::super::metrics::Cause;
 use super::super::random::keyed_uniform;
 use super::super::scenario::{CallOrder, Discipline};
-use super::super::time::Nanos;
+use super::super::time::{round_to_u64, Nanos};
 use super::super::validate::limits::MAX_CALLS_PER_SERVICE;
 use super::state::{Parent, Serving, Stage, Step, Task};
 use super::Simulation;
@@ -83,9 +83,9 @@ impl Simulation {
         if svc.slowdown_per_inflight_ns > 0.0 {
             work += svc.slowdown_per_inflight_ns * in_flight;
         }
-        let work = work.round() as Nanos;
+        let work = round_to_u64(work);
         let post = if svc.work_after_calls > 0.0 {
-            (work as f64 * svc.work_after_calls).round() as Nanos
+            round_to_u64(work as f64 * svc.work_after_calls)
         } else {
             0
         };
