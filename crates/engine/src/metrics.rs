@@ -286,6 +286,75 @@ impl<C: Default> Tally<C> {
     }
 }
 
+/// Counters of one replica over the measured period.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReplicaCounters {
+    /// Attempts admitted at this replica (queued or served).
+    pub admitted: u64,
+    pub succeeded: u64,
+    /// Attempts that failed here: refused by its full queue, or admitted
+    /// and then failed (error, shed, downstream).
+    pub failed: Causes,
+    /// Attempts here whose caller gave up before the reply.
+    pub timed_out: u64,
+    /// Sum of response times of its successful attempts.
+    pub response_ns: f64,
+}
+
+/// What the engine records about one replica of a service that has
+/// several, for the summary (a per-instance view names a bad replica that
+/// the service's aggregate hides): counters, busy workers, and a latency
+/// histogram with 2 significant digits (about 15 KB, so memory stays
+/// bounded by the validated number of replicas).
+pub struct ReplicaMetrics {
+    pub counts: ReplicaCounters,
+    pub busy: Level,
+    latency: Histogram<u32>,
+}
+
+impl ReplicaMetrics {
+    pub fn new() -> ReplicaMetrics {
+        ReplicaMetrics {
+            counts: ReplicaCounters::default(),
+            busy: Level::default(),
+            // Fixed, valid bounds: creation cannot fail.
+            latency: Histogram::new_with_bounds(1, HIST_MAX_US, 2)
+                .unwrap_or_else(|_| unreachable!()),
+        }
+    }
+
+    #[inline]
+    pub fn record_success(&mut self, response: Nanos) {
+        self.counts.succeeded += 1;
+        self.counts.response_ns += response as f64;
+        self.latency
+            .saturating_record((response / 1000).clamp(1, HIST_MAX_US));
+    }
+
+    /// The warm-up is over: counting starts again at `now`.
+    pub fn reset_total(&mut self, now: Nanos) {
+        self.counts = ReplicaCounters::default();
+        self.busy.reset_total(now);
+        self.latency.reset();
+    }
+
+    /// Quantile `q` of its successful attempts' response times in ms (0
+    /// when there were none).
+    pub fn quantile_ms(&self, q: f64) -> f64 {
+        if self.latency.is_empty() {
+            0.0
+        } else {
+            quantile_ms(&self.latency, q)
+        }
+    }
+}
+
+impl Default for ReplicaMetrics {
+    fn default() -> Self {
+        ReplicaMetrics::new()
+    }
+}
+
 /// Counters of one service, for a bucket or for the run.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServiceCounters {

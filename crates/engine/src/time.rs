@@ -37,7 +37,6 @@ pub fn round_to_u64(x: f64) -> u64 {
     whole + (frac >= 0.5) as u64
 }
 
-
 #[inline]
 pub fn s_to_ns(s: f64) -> Nanos {
     ms_to_ns(s * 1000.0)

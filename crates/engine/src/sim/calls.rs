@@ -227,6 +227,13 @@ impl Simulation {
                 if let Some(task) = self.tasks.get_mut(child) {
                     task.abandoned = true;
                     self.services[task.service].counts.add(|c| c.timed_out += 1);
+                    if let Some(m) = task
+                        .stage
+                        .replica()
+                        .and_then(|r| self.replicas[r].metrics.as_mut())
+                    {
+                        m.counts.timed_out += 1;
+                    }
                 }
             }
             CallMode::Async => {

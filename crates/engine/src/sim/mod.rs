@@ -131,7 +131,12 @@ impl Simulation {
                 blocked: Default::default(),
             })
             .collect();
-        let replicas = (0..m.total_replicas).map(|_| Replica::healthy()).collect();
+        // In service order, matching each service's `first_replica`.
+        let replicas = m
+            .services
+            .iter()
+            .flat_map(|s| (0..s.replicas).map(move |_| Replica::healthy(s.replicas > 1)))
+            .collect();
         let expected = if let Some(users) = m.load.users {
             let think = m.load.think_ms.unwrap_or(0.0).max(1.0);
             users as f64 * ns_to_s(m.duration - m.warmup) * 1000.0 / think

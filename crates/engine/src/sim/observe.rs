@@ -3,7 +3,7 @@
 //! what the simulation does.
 
 use super::super::keys::{ReplicaId, ServiceId};
-use super::super::metrics::Level;
+use super::super::metrics::{Level, ReplicaCounters};
 use super::super::model::ServiceModel;
 use super::super::policy::BreakerState;
 use super::super::report::*;
@@ -32,6 +32,11 @@ impl Simulation {
             }
         }
         self.client.in_flight.reset_total(now);
+        for rep in self.replicas.iter_mut() {
+            if let Some(m) = rep.metrics.as_mut() {
+                m.reset_total(now);
+            }
+        }
     }
 
     /// Closes every bucket that ends at or before `time` (from the run loop,
@@ -48,6 +53,55 @@ impl Simulation {
         (0..svc.replicas)
             .filter(|&k| self.replicas[ReplicaId::new(svc.first_replica + k as usize)].is_up())
             .count() as u32
+    }
+
+    /// Per-replica figures of service `s` over the `measured` time up to
+    /// `end`. A service with a single replica records nothing per replica:
+    /// its one replica's figures are the service's.
+    fn replica_summaries(&self, s: usize, end: Nanos, measured: Nanos) -> Vec<ReplicaSummary> {
+        let svc = &self.m.services[s];
+        let rt = &self.services[ServiceId::new(s)];
+        let time = measured as f64;
+        (0..svc.replicas)
+            .map(|k| {
+                let r = ReplicaId::new(svc.first_replica + k as usize);
+                let (busy_area, c, p50, p99) = match self.replicas[r].metrics.as_deref() {
+                    Some(m) => (
+                        m.busy.total_area(end),
+                        m.counts,
+                        m.quantile_ms(0.5),
+                        m.quantile_ms(0.99),
+                    ),
+                    None => {
+                        let t = &rt.counts.total;
+                        let c = ReplicaCounters {
+                            admitted: t.admitted,
+                            succeeded: t.succeeded,
+                            failed: t.failed,
+                            timed_out: t.timed_out,
+                            response_ns: t.response_ns,
+                        };
+                        let p = |q| rt.latency.quantile_ms(q);
+                        (rt.busy.total_area(end), c, p(0.5), p(0.99))
+                    }
+                };
+                ReplicaSummary {
+                    replica: k,
+                    utilization: if time > 0.0 {
+                        busy_area / time / svc.workers as f64
+                    } else {
+                        0.0
+                    },
+                    admitted: c.admitted,
+                    succeeded: c.succeeded,
+                    failed: c.failed,
+                    timed_out: c.timed_out,
+                    mean_response_ms: mean_ms(c.response_ns, c.succeeded),
+                    p50_response_ms: p50,
+                    p99_response_ms: p99,
+                }
+            })
+            .collect()
     }
 
     /// Ends the current bucket at `end` and starts the next.
@@ -129,11 +183,7 @@ impl Simulation {
                 published: b.published,
                 publish_failed: b.publish_failed,
                 dead_letters: b.dead_letters,
-                lag_mean_ms: if b.delivered > 0 {
-                    b.lag_ns / b.delivered as f64 / 1e6
-                } else {
-                    0.0
-                },
+                lag_mean_ms: mean_ms(b.lag_ns, b.delivered),
                 lag_max_ms: ns_to_ms(b.lag_max_ns),
             });
         }
@@ -168,7 +218,8 @@ impl Simulation {
             .services
             .iter()
             .zip(self.services.iter())
-            .map(|(svc, rt)| {
+            .enumerate()
+            .map(|(s, (svc, rt))| {
                 let t = &rt.counts.total;
                 let time = measured as f64;
                 let capacity = svc.workers as f64 * svc.replicas as f64;
@@ -184,18 +235,10 @@ impl Simulation {
                     utilization: mean(&rt.busy) / capacity,
                     mean_queue_length: mean(&rt.queue),
                     mean_in_system: mean(&rt.in_system),
-                    mean_response_ms: if t.succeeded > 0 {
-                        t.response_ns / t.succeeded as f64 / 1e6
-                    } else {
-                        0.0
-                    },
+                    mean_response_ms: mean_ms(t.response_ns, t.succeeded),
                     p50_response_ms: rt.latency.quantile_ms(0.5),
                     p99_response_ms: rt.latency.quantile_ms(0.99),
-                    mean_sojourn_ms: if t.departed > 0 {
-                        t.sojourn_ns / t.departed as f64 / 1e6
-                    } else {
-                        0.0
-                    },
+                    mean_sojourn_ms: mean_ms(t.sojourn_ns, t.departed),
                     throughput_rps: per_s(t.succeeded as f64),
                     admitted_rps: per_s(t.admitted as f64),
                     attempts: t.arrivals,
@@ -206,6 +249,7 @@ impl Simulation {
                     timed_out: t.timed_out,
                     retries_sent: t.retries,
                     wasted_work_s: t.wasted_ns / 1e9,
+                    replicas: self.replica_summaries(s, end, measured),
                 }
             })
             .collect::<Vec<_>>();
@@ -234,11 +278,7 @@ impl Simulation {
                     publish_failed: t.publish_failed,
                     delivered: t.delivered,
                     dead_letters: t.dead_letters,
-                    mean_lag_ms: if t.delivered > 0 {
-                        t.lag_ns / t.delivered as f64 / 1e6
-                    } else {
-                        0.0
-                    },
+                    mean_lag_ms: mean_ms(t.lag_ns, t.delivered),
                     max_lag_ms: ns_to_ms(t.lag_max_ns),
                 }
             })
@@ -310,5 +350,15 @@ impl Simulation {
                 })
                 .collect(),
         }
+    }
+}
+
+/// A sum of nanoseconds over `n` items as a mean in milliseconds (0 when
+/// there are none).
+fn mean_ms(sum_ns: f64, n: u64) -> f64 {
+    if n > 0 {
+        sum_ns / n as f64 / 1e6
+    } else {
+        0.0
     }
 }

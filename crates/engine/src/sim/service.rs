@@ -42,12 +42,18 @@ impl Simulation {
                 .queue_capacity
                 .is_some_and(|cap| rep.queue.len() >= cap as usize)
         {
+            if let Some(m) = self.replicas[r].metrics.as_mut() {
+                m.counts.failed.add(Cause::Rejected);
+            }
             self.reject(key, Cause::Rejected);
             return;
         }
         if let Some(t) = self.tasks.get_mut(key) {
             t.stage = Stage::Queued { replica: r };
             t.arrived = self.now;
+        }
+        if let Some(m) = self.replicas[r].metrics.as_mut() {
+            m.counts.admitted += 1;
         }
         let rt = &mut self.services[s];
         rt.counts.add(|c| c.admitted += 1);
@@ -73,6 +79,9 @@ impl Simulation {
         let svc = &self.m.services[s.ix()];
         let rep = &mut self.replicas[r];
         rep.busy += 1;
+        if let Some(m) = rep.metrics.as_mut() {
+            m.busy.change(self.now, 1);
+        }
         let in_flight = rep.busy as f64 + rep.queue.len() as f64;
         let rt = &mut self.services[s];
         rt.busy.change(self.now, 1);
@@ -327,6 +336,19 @@ impl Simulation {
             self.tracer
                 .span_ended(task.trace, outcome, task.abandoned, now);
         }
+        if let Some(m) = task
+            .stage
+            .replica()
+            .and_then(|r| self.replicas[r].metrics.as_mut())
+        {
+            match result {
+                Ok(()) => m.record_success(now - task.arrived),
+                Err(cause) => m.counts.failed.add(cause),
+            }
+            if serving.is_some() {
+                m.busy.change(now, -1);
+            }
+        }
         if let Some(serving) = serving {
             let r = serving.replica;
             self.replicas[r].busy -= 1;
@@ -425,6 +447,9 @@ impl Simulation {
             if let Some(t) = self.tasks.get_mut(key) {
                 t.arrived = self.now;
                 t.stage = Stage::Queued { replica: r };
+            }
+            if let Some(m) = self.replicas[r].metrics.as_mut() {
+                m.counts.admitted += 1;
             }
             self.start(key, r, s);
             return;

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use super::super::keys::{CallKey, EdgeId, ReplicaId, ServiceId, TaskKey};
 use super::super::metrics::{
-    Cause, ClientCounters, EdgeCounters, Latency, Level, ServiceCounters, Tally,
+    Cause, ClientCounters, EdgeCounters, Latency, Level, ReplicaMetrics, ServiceCounters, Tally,
 };
 use super::super::policy::{Breaker, RetryBudget, TokenBucket};
 use super::super::random::Stream;
@@ -79,6 +79,15 @@ impl Stage {
     /// sojourn time and in-system level.
     pub fn admitted(&self) -> bool {
         matches!(self, Stage::Queued { .. } | Stage::Serving(_))
+    }
+
+    /// The replica it was admitted at, if any.
+    pub fn replica(&self) -> Option<ReplicaId> {
+        match *self {
+            Stage::Queued { replica } => Some(replica),
+            Stage::Serving(s) => Some(s.replica),
+            Stage::InNetwork | Stage::Brokered => None,
+        }
     }
 }
 
@@ -196,7 +205,6 @@ impl Call {
 }
 
 /// One instance of a service: its workers, its queue and the faults on it.
-#[derive(Debug, Clone)]
 pub(super) struct Replica {
     pub busy: u32,
     pub queue: VecDeque<TaskKey>,
@@ -207,11 +215,17 @@ pub(super) struct Replica {
     pub slow_factor: f64,
     pub error_rate: f64,
     pub hang_until: Nanos,
+    /// Per-replica accumulators, for replicas of services that have more
+    /// than one (a single replica's figures are its service's).
+    pub metrics: Option<Box<ReplicaMetrics>>,
 }
 
 impl Replica {
-    pub fn healthy() -> Replica {
+    /// A replica with no fault on it; `observed` when its service has
+    /// several replicas and so records per-replica metrics.
+    pub fn healthy(observed: bool) -> Replica {
         Replica {
+            metrics: observed.then(|| Box::new(ReplicaMetrics::new())),
             busy: 0,
             queue: VecDeque::new(),
             down: 0,
