@@ -29,12 +29,18 @@ pub fn ms_to_ns(ms: f64) -> Nanos {
 /// double is already an integer.
 #[inline]
 pub fn round_to_u64(x: f64) -> u64 {
+    // NaN, negatives and [0, 0.5) all round to 0 as u64.
+    if x.is_nan() || x < 0.5 {
+        return 0;
+    }
     if x >= 4_503_599_627_370_496.0 {
         return x as u64;
     }
-    let whole = x as u64;
+    // 0.5 <= x < 2^52: the signed conversions are single instructions,
+    // where the unsigned ones need a longer sequence on x86-64.
+    let whole = x as i64;
     let frac = x - whole as f64;
-    whole + (frac >= 0.5) as u64
+    (whole + (frac >= 0.5) as i64) as u64
 }
 
 #[inline]

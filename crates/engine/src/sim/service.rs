@@ -85,14 +85,22 @@ impl Simulation {
         let in_flight = rep.busy as f64 + rep.queue.len() as f64;
         let rt = &mut self.services[s];
         rt.busy.change(self.now, 1);
-        let mut work = svc.service_time.sample_ns(&mut rt.rng) as f64;
-        if rep.slow_factor != 1.0 {
-            work *= rep.slow_factor;
-        }
-        if svc.slowdown_per_inflight_ns > 0.0 {
-            work += svc.slowdown_per_inflight_ns * in_flight;
-        }
-        let work = round_to_u64(work);
+        let sampled = svc.service_time.sample_ns(&mut rt.rng);
+        let slowed = rep.slow_factor != 1.0 || svc.slowdown_per_inflight_ns > 0.0;
+        let work = if !slowed && sampled < 1 << 53 {
+            // What the arithmetic below gives for an exact integer: skip
+            // the round trip through f64.
+            sampled
+        } else {
+            let mut work = sampled as f64;
+            if rep.slow_factor != 1.0 {
+                work *= rep.slow_factor;
+            }
+            if svc.slowdown_per_inflight_ns > 0.0 {
+                work += svc.slowdown_per_inflight_ns * in_flight;
+            }
+            round_to_u64(work)
+        };
         let post = if svc.work_after_calls > 0.0 {
             round_to_u64(work as f64 * svc.work_after_calls)
         } else {
