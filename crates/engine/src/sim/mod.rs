@@ -9,12 +9,12 @@
 //! - an async call publishes a **message** (a task whose parent is a broker
 //!   edge) that the callee's workers consume when they are free.
 //!
-//! One file per concern: [`state`] (what is kept about tasks, calls,
-//! replicas, services, edges), [`arrivals`] (client requests), [`calls`]
-//! (attempts, timeouts, retries, results), [`messaging`] (brokers),
-//! [`service`] (admission, work, a task's own calls, replies),
-//! [`balancer`] (which replica), [`faults`] and [`observe`] (buckets, the
-//! summary, the live view). This file holds the run loop and the dispatch
+//! One file per concern: `state` (what is kept about tasks, calls,
+//! replicas, services, edges), `arrivals` (client requests), `calls`
+//! (attempts, timeouts, retries, results), `messaging` (brokers),
+//! `service` (admission, work, a task's own calls, replies), `balancer`
+//! (which replica), `faults` and `observe` (buckets, the summary, the live
+//! view). This file holds the run loop and the dispatch
 //! of each [`Event`] to its handler.
 //!
 //! Order of event handling: events run in time order, ties in the order
