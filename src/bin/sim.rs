@@ -283,6 +283,7 @@ fn table(s: &Summary) -> String {
             svc.timed_out
         );
     }
+    out += &replica_table(s);
     out += &format!(
         "\n{:<34} {:>6} {:>8} {:>8} {:>8} {:>8} {:>10} {:>10}\n",
         "call", "mode", "attempts", "retries", "timeouts", "breaker", "lag ms", "dead/full"
@@ -303,6 +304,41 @@ fn table(s: &Summary) -> String {
             e.mean_lag_ms,
             e.dead_letters + e.publish_failed
         );
+    }
+    out
+}
+
+/// Per-replica rows for the services that have more than one replica: the
+/// per-instance view that names a bad replica the service's row hides.
+fn replica_table(s: &Summary) -> String {
+    let mut out = String::new();
+    for svc in s.services.iter().filter(|svc| svc.replicas.len() > 1) {
+        out += &format!(
+            "\n{:<16} {:>6} {:>9} {:>9} {:>8} {:>8} {:>9} {:>9} {:>9}\n",
+            format!("{} replica", svc.name),
+            "util",
+            "admitted",
+            "succeeded",
+            "failed",
+            "timedout",
+            "resp ms",
+            "p50 ms",
+            "p99 ms"
+        );
+        for r in &svc.replicas {
+            out += &format!(
+                "{:<16} {:>5.1}% {:>9} {:>9} {:>8} {:>8} {:>9.1} {:>9.1} {:>9.1}\n",
+                format!("#{}", r.replica),
+                r.utilization * 100.0,
+                r.admitted,
+                r.succeeded,
+                r.failed.total(),
+                r.timed_out,
+                r.mean_response_ms,
+                r.p50_response_ms,
+                r.p99_response_ms
+            );
+        }
     }
     out
 }

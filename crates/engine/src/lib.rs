@@ -16,6 +16,7 @@
 
 pub mod events;
 pub mod footprint;
+pub mod keys;
 pub mod metrics;
 pub mod model;
 pub mod policy;

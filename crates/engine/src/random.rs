@@ -136,13 +136,22 @@ impl Sampler {
         }
     }
 
-    /// One sample, in nanoseconds.
+    /// One sample, in nanoseconds. The exponential and constant cases are
+    /// inlined into the caller; the others (which inline libm's exp and
+    /// cos and need a large stack frame) stay out of line, so the common
+    /// case does not pay for their frame.
     #[inline]
     pub fn sample_ns(&self, s: &mut Stream) -> Nanos {
         match *self {
             Sampler::Constant { ns } => ns,
-            _ => ms_to_ns(self.sample_ms(s)),
+            Sampler::Exponential { mean_ms } => ms_to_ns(s.exponential(mean_ms)),
+            _ => ms_to_ns(self.sample_ms_out_of_line(s)),
         }
+    }
+
+    #[inline(never)]
+    fn sample_ms_out_of_line(&self, s: &mut Stream) -> f64 {
+        self.sample_ms(s)
     }
 }
 

@@ -155,6 +155,33 @@ pub struct ServiceSummary {
     pub timed_out: u64,
     pub retries_sent: u64,
     pub wasted_work_s: f64,
+    /// One entry per replica, in replica order. A service with a single
+    /// replica reports its own figures for it. Absent in results saved
+    /// before per-replica metrics existed.
+    #[serde(default)]
+    pub replicas: Vec<ReplicaSummary>,
+}
+
+/// One replica of a service over the measured period: the per-instance
+/// view that names a bad replica which the service's aggregate hides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplicaSummary {
+    /// Index within the service (as a fault's `replica` counts).
+    pub replica: u32,
+    /// Mean fraction of this replica's workers busy.
+    pub utilization: f64,
+    /// Attempts admitted here (queued or served).
+    pub admitted: u64,
+    pub succeeded: u64,
+    /// Attempts that failed here, by cause: refused by this replica's full
+    /// queue (rejected), or admitted and failed.
+    pub failed: Causes,
+    /// Attempts here whose caller gave up before the reply.
+    pub timed_out: u64,
+    /// Response time of its successful attempts (arrival to reply).
+    pub mean_response_ms: f64,
+    pub p50_response_ms: f64,
+    pub p99_response_ms: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@
 //! outcome's quota (half the traces for successes, half for failures) has
 //! room. Memory is bounded by the quotas, not by the run.
 
-use super::events::Gen;
+use super::keys::Gen;
 use super::report::{Span, Trace};
 use super::scenario::CallMode;
 use super::time::{ns_to_ms, Nanos};
