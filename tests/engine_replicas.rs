@@ -1,7 +1,9 @@
 //! Per-replica metrics: the per-instance view names a bad replica that the
-//! service's aggregate hides (the bad-replica preset, which the
-//! observability article points to), and the replicas' figures add up to
-//! their service's.
+//! service's aggregate hides. The observability article says so in these
+//! words, which `the_per_replica_view_names_the_bad_replica_across_seeds`
+//! checks: "replica 2 is over 90 % busy with a p99 more than five times any
+//! other replica's, while the other three are under 30 % busy".
+//! The replicas' figures also add up to their service's.
 
 use faultline::engine::report::{ReplicaSummary, ServiceSummary};
 use faultline::engine::{Balancer, Scenario, Summary};
