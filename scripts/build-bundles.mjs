@@ -3,7 +3,7 @@
 //
 // The shell (the `faultline` binary, built by trunk) holds the router, the
 // layout and the light pages. The heavy parts are separate wasm modules,
-// loaded when a page needs them (src/web/page_bundle.rs):
+// loaded when a page needs them (crates/web/src/page_bundle.rs):
 //   reading    the article index, the reader and search      (wasm-opt -Oz)
 //   checklist  the readiness checklist                       (wasm-opt -Oz)
 //   simulator  the simulator page and the article figures    (wasm-opt -O3)

@@ -3,7 +3,7 @@
 // A plain static host (GitHub Pages and the like) has no SPA fallback, so a
 // deep link such as /checklist would 404 before the app could route it. This
 // writes, next to index.html:
-//   - a folder per route listed in src/web/routes.json (checklist/index.html, ...)
+//   - a folder per route listed in crates/web/src/routes.json (checklist/index.html, ...)
 //   - a folder per article listed in generated/data/articles/index.json
 //   - 404.html, so unknown paths still boot the app, which shows its not-found page
 // Each copy carries its own <title> and meta description, so the right text is
@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const siteDir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
-const routesFile = 'src/web/routes.json';
+const routesFile = 'crates/web/src/routes.json';
 const articleIndexFile = 'generated/data/articles/index.json';
 
 function fail(message) {
@@ -40,7 +40,7 @@ function readJson(file) {
   }
 }
 
-/** The document title for a page title, as src/web/site_meta.rs builds it. */
+/** The document title for a page title, as crates/web/src/site_meta.rs builds it. */
 function fullTitle(site, title) {
   return title.startsWith(site) ? title : `${title} · ${site}`;
 }

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { startStaticServer } from './static-server.mjs';
 
 const [outDir = '/tmp/faultline-shots', ...requested] = process.argv.slice(2);
-const table = JSON.parse(readFileSync('src/web/routes.json', 'utf8'));
+const table = JSON.parse(readFileSync('crates/web/src/routes.json', 'utf8'));
 const paths = requested.length > 0
   ? requested
   : [...table.routes.filter((route) => route.path.startsWith('/')).map((route) => route.path), '/no-such-page'];

@@ -15,12 +15,12 @@ import { test as base, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 /** The route table the app and the static-host build step share. */
-export const routeTable = JSON.parse(readFileSync('src/web/routes.json', 'utf8'));
+export const routeTable = JSON.parse(readFileSync('crates/web/src/routes.json', 'utf8'));
 
 /** The routes with a fixed path ('/', '/articles', ...), without the 404 entry. */
 export const routes = routeTable.routes.filter((route) => route.path.startsWith('/'));
 
-/** The document title the app builds from a route title (see src/web/site_meta.rs). */
+/** The document title the app builds from a route title (see crates/web/src/site_meta.rs). */
 export function fullTitle(title) {
   return title.startsWith(routeTable.site) ? title : `${title} · ${routeTable.site}`;
 }
