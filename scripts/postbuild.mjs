@@ -1,17 +1,20 @@
 // Post-build step for static hosting (run by trunk as a post_build hook).
 //
-// A plain static host (GitHub Pages and the like) has no SPA fallback, so a
-// deep link such as /checklist would 404 before the app could route it. This
-// writes, next to index.html:
-//   - a folder per route listed in crates/web/src/routes.json (checklist/index.html, ...)
+// Writes the page a static host serves for every route, each with its content
+// prerendered at build time (crates/prerender renders the same Leptos
+// components the browser runs, for this build's <base href>), so every page
+// reads without scripts and deep links need no server configuration:
+//   - index.html and a folder per route in crates/web/src/routes.json
+//     (checklist/index.html, ...)
 //   - a folder per article listed in generated/data/articles/index.json
-//   - 404.html, so unknown paths still boot the app, which shows its not-found page
-// Each copy carries its own <title> and meta description, so the right text is
-// there before the WASM loads. It also refuses to ship an inline <script>,
-// which the Content-Security-Policy would block.
+//   - 404.html, so unknown paths still get the site's own not-found page
+// Each page carries its own <title>, meta description, canonical link and
+// Open Graph tags. It also refuses to ship an inline <script>, which the
+// Content-Security-Policy would block.
 //
 // Usage: node scripts/postbuild.mjs [SITE_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -56,6 +59,41 @@ function withMeta(html, title, description) {
     .replace(descriptionPattern, `<meta name="description" content="${escapeHtml(description)}">`);
 }
 
+/**
+ * The canonical link and Open Graph tags for the page at `path` (base
+ * included), put before </head>. The host's origin is not known at build
+ * time, so the canonical link is an absolute path and og:url is left out.
+ */
+function withSharing(html, path, title, description, type) {
+  const tags = [
+    `<link rel="canonical" href="${escapeHtml(path)}">`,
+    `<meta property="og:type" content="${type}">`,
+    `<meta property="og:site_name" content="Faultline">`,
+    `<meta property="og:title" content="${escapeHtml(title)}">`,
+    `<meta property="og:description" content="${escapeHtml(description)}">`,
+  ];
+  if (!html.includes('</head>')) fail('index.html has no </head>');
+  return html.replace('</head>', `  ${tags.join('\n  ')}\n</head>`);
+}
+
+/**
+ * The page with its prerendered content (the fragment `name` that
+ * crates/prerender wrote) in place of the loading placeholder in <div id="app">.
+ */
+function withContent(html, name) {
+  const file = join(fragmentsDir, name);
+  if (!existsSync(file)) fail(`the prerenderer wrote no ${file}`);
+  const fragment = readFileSync(file, 'utf8');
+  const placeholder = /<div id="app">[\s\S]*?<\/div>/;
+  if (!placeholder.test(html)) fail('index.html has no <div id="app"> placeholder');
+  return html.replace(placeholder, () => `<div id="app">${fragment}</div>`);
+}
+
+/** One finished page: meta, sharing tags and content. */
+function pageHtml(template, { path, title, description, type, fragment }) {
+  return withContent(withSharing(withMeta(template, title, description), path, title, description, type), fragment);
+}
+
 /** Fails on any <script> without a src: the CSP would block it and the app would not boot. */
 function checkNoInlineScripts(html) {
   for (const match of html.matchAll(/<script\b([^>]*)>/g)) {
@@ -76,17 +114,30 @@ if (!existsSync(indexFile)) fail(`${indexFile} does not exist; run trunk build f
 const index = readFileSync(indexFile, 'utf8');
 checkNoInlineScripts(index);
 
+// Prerender every route with the site's own components, for this build's base.
+const base = index.match(/<base href="([^"]*)"/)?.[1] ?? '/';
+const fragmentsDir = join('target', 'prerender', base === '/' ? 'root' : base.replace(/[^a-z0-9]+/gi, '-'));
+try {
+  execFileSync('cargo', ['run', '--quiet', '-p', 'faultline-prerender', '--', '--base', base, '--out', fragmentsDir], { stdio: 'inherit' });
+} catch (error) {
+  fail(`the prerenderer failed (${error.message})`);
+}
+const routePath = (route) => `${base}${route.replace(/^\//, '')}`;
+
 const table = readJson(routesFile);
 let written = 0;
 for (const route of table.routes) {
   const title = fullTitle(table.site, route.title);
+  const meta = { title, description: route.description, type: 'website' };
   if (route.path === '404') {
-    writeFileSync(join(siteDir, '404.html'), withMeta(index, title, route.description));
+    const html = pageHtml(index, { ...meta, path: routePath('404.html'), fragment: '404.html' });
+    writeFileSync(join(siteDir, '404.html'), html);
     written += 1;
   } else if (route.path === '/') {
-    writeFileSync(indexFile, withMeta(index, title, route.description));
+    writeFileSync(indexFile, pageHtml(index, { ...meta, path: base, fragment: 'index.html' }));
   } else {
-    writePage(route.path.replace(/^\//, ''), withMeta(index, title, route.description));
+    const name = route.path.replace(/^\//, '');
+    writePage(name, pageHtml(index, { ...meta, path: `${routePath(name)}/`, fragment: `${name}.html` }));
     written += 1;
   }
 }
@@ -101,7 +152,13 @@ if (existsSync(articleIndexFile)) {
     }
     const pageTitle = typeof title === 'string' ? title : slug;
     const description = typeof summary === 'string' ? summary : table.routes.find((r) => r.path === '/articles')?.description ?? '';
-    writePage(`articles/${slug}`, withMeta(index, fullTitle(table.site, pageTitle), description));
+    writePage(`articles/${slug}`, pageHtml(index, {
+      title: fullTitle(table.site, pageTitle),
+      description,
+      type: 'article',
+      path: `${routePath(`articles/${slug}`)}/`,
+      fragment: `articles/${slug}.html`,
+    }));
     written += 1;
   }
 }

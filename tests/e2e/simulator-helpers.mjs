@@ -11,7 +11,7 @@ export const presetIds = readdirSync('content/scenarios')
 /** Opens the simulator (with an optional `?query` or `#fragment`) and waits for its scenario. */
 export async function openSimulator(page, suffix = '') {
   await page.goto(`simulator${suffix}`);
-  await expect(page.locator('main#main h1')).toHaveText('Failure simulator');
+  await expect(page.locator('#app[data-mounted] main#main h1')).toHaveText('Failure simulator');
   await expect(page.locator('.preset-name')).not.toHaveText('');
   await expect(page.locator('.sim-loading')).toHaveCount(0);
 }

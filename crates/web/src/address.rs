@@ -128,6 +128,11 @@ pub fn announce_navigations() {
 /// Bundle side: the address, kept current for as long as the calling
 /// component lives.
 pub fn use_address() -> ReadSignal<Address> {
+    // Prerendering: no window, no navigation; effects that read the
+    // address do not run there either.
+    if cfg!(feature = "ssr") {
+        return signal(Address::default()).0;
+    }
     let (address, set_address) = signal(Address::current());
     let update = move |now: Address| {
         if address.with_untracked(|shown| *shown != now) {

@@ -6,7 +6,7 @@
 //! `routes.json`.
 
 use super::base::router_base;
-use super::layout::Layout;
+use super::layout::RoutedLayout;
 use super::pages::{Article, Articles, Checklist, Home, NotFound, Simulator};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -18,7 +18,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     view! {
         <Router base=router_base()>
-            <Layout>
+            <RoutedLayout>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/articles") view=Articles/>
@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checklist") view=Checklist/>
                     <Route path=path!("/simulator") view=Simulator/>
                 </Routes>
-            </Layout>
+            </RoutedLayout>
         </Router>
     }
 }

@@ -17,6 +17,19 @@ pub fn base_path() -> String {
     BASE_PATH.with(|cell| cell.get_or_init(read_base_path).clone())
 }
 
+/// Prerendering: sets the base path the rendered links use (the build's
+/// `PUBLIC_URL`), before the first page is rendered on this thread. Returns
+/// false if a different base was already set.
+#[cfg(feature = "ssr")]
+pub fn set_render_base(path: &str) -> bool {
+    let path = if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
+    };
+    BASE_PATH.with(|cell| cell.get_or_init(|| path.clone()) == &path)
+}
+
 /// The base as the router wants it: empty at the root, else without the
 /// trailing slash (`/faultline`).
 pub fn router_base() -> String {
@@ -36,8 +49,15 @@ fn join(base: &str, path: &str) -> String {
     format!("{base}{}", path.trim_start_matches('/'))
 }
 
+/// Prerendering without [`set_render_base`]: the site is at the root.
+#[cfg(feature = "ssr")]
+fn read_base_path() -> String {
+    "/".to_string()
+}
+
 /// Reads the path of `document.baseURI`, which is the `<base href>` when
 /// present and the page's own URL otherwise (then the site is at the root).
+#[cfg(not(feature = "ssr"))]
 fn read_base_path() -> String {
     let has_base_element = web_sys::window()
         .and_then(|window| window.document())

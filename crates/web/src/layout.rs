@@ -1,10 +1,13 @@
 //! The frame around every page: skip link, header with navigation, the main
 //! region and the footer.
+//!
+//! The frame itself knows nothing of the router, so the prerenderer renders
+//! it as it is (with the page's path); [`RoutedLayout`] is the browser's
+//! version, which follows the router and moves focus after a navigation.
 
 use super::base::href;
 use super::components::Logo;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
@@ -18,13 +21,38 @@ const SECTIONS: [(&str, &str); 3] = [
     ("/simulator", "Simulator"),
 ];
 
-/// The shared layout.
+/// The layout inside the router: the frame, marking the section of the
+/// current address, plus what follows each navigation (focus, and telling
+/// the page bundles the new address).
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
+pub fn RoutedLayout(children: Children) -> impl IntoView {
     focus_main_after_navigation();
     crate::address::announce_navigations();
+    let location = use_location();
+    let path = Signal::derive(move || location.pathname.get());
+    view! { <Layout path>{children()}</Layout> }
+}
+
+/// Whether the section at `route` holds the page at `path` (a full URL path,
+/// base included): `/articles` holds `/articles/timeouts`.
+fn in_section(path: &str, route: &str) -> bool {
+    let section = href(route);
+    let path = path.trim_end_matches('/');
+    path == section || path.starts_with(&format!("{section}/"))
+}
+
+/// The shared layout: skip link, header, `<main>` around `children`, footer.
+#[component]
+pub fn Layout(
+    /// The page's URL path (base included), to mark its section in the navigation.
+    #[prop(into)]
+    path: Signal<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
-        <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
+        // With `<base href>`, a bare `#main` would point at the site's root:
+        // the link names the page itself, so it also works without scripts.
+        <a class="skip-link" href=move || format!("{}#{MAIN_ID}", path.get()) on:click=skip_to_main>
             "Skip to content"
         </a>
         <header class="site-header">
@@ -36,7 +64,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav class="site-nav" aria-label="Main">
                     <ul>
                         {SECTIONS
-                            .map(|(route, label)| view! { <li><A href=href(route)>{label}</A></li> })
+                            .map(|(route, label)| {
+                                let current = move || path.with(|path| in_section(path, route)).then_some("page");
+                                view! { <li><a href=href(route) aria-current=current>{label}</a></li> }
+                            })
                             .collect_view()}
                     </ul>
                 </nav>

@@ -20,6 +20,9 @@
 //! - [`site_meta`]: per-route titles and descriptions (shared with the static-host build step).
 //! - [`crash`]: the panic hook that turns a panic into a visible notice.
 
+// Server-side rendering nests the view types of whole pages deeply.
+#![recursion_limit = "256"]
+
 pub mod address;
 mod app;
 pub mod base;
@@ -29,9 +32,11 @@ pub mod checklist;
 pub mod components;
 pub mod crash;
 pub mod data;
-mod layout;
+pub(crate) mod layout;
 mod page_bundle;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod reading;
 pub mod simulator;
 pub mod site_meta;
@@ -55,7 +60,10 @@ pub fn start() {
         ));
         return;
     };
-    // The placeholder ("Loading…", <noscript>) is static HTML; the app replaces it.
+    // The page's prerendered content (see `prerender`) is static HTML for
+    // readers without scripts; the app replaces it, then says it has
+    // (`data-mounted`, which the browser tests wait for).
     root.set_inner_html("");
-    leptos::mount::mount_to(root, app::App).forget();
+    leptos::mount::mount_to(root.clone(), app::App).forget();
+    let _ = root.set_attribute("data-mounted", "");
 }

@@ -40,9 +40,12 @@ export async function openRoute(page, path) {
   return response;
 }
 
-/** Waits until the app has mounted and rendered a page heading. */
+/**
+ * Waits until the app has mounted over the prerendered page (it marks
+ * #app with data-mounted) and rendered a page heading.
+ */
 export async function waitForApp(page) {
-  await expect(page.locator('main#main h1')).toBeVisible();
+  await expect(page.locator('#app[data-mounted] main#main h1')).toBeVisible();
 }
 
 export const test = base.extend({

@@ -21,6 +21,11 @@ pub fn PageMeta(
 /// (`"/checklist"`, or `"404"`). Renders nothing.
 #[component]
 pub fn RoutePageMeta(route: &'static str) -> impl IntoView {
+    // Prerendered pages get their title and description in the head from
+    // the prerenderer; there is no document to set them on.
+    if cfg!(feature = "ssr") {
+        return;
+    }
     match route_meta(route) {
         Some(meta) => set_page_meta(&meta.title, &meta.description),
         None => leptos::logging::warn!("routes.json lists no route {route}"),

@@ -12,11 +12,19 @@ pub fn Articles() -> impl IntoView {
     view! {
         <RoutePageMeta route="/articles"/>
         <div class="guide-index">
-            <PageIntro
-                title="The guide"
-                lead="Short articles on whether microservices fit your organisation, what they cost to operate, and how calls between services fail under load. Read them in order, or jump to a topic."
-            />
+            <GuideIntro/>
             <PageBundle bundle=Bundle::Reading view="index" what="the guide"/>
         </div>
+    }
+}
+
+/// The guide's title and lead (also prerendered, see `prerender.rs`).
+#[component]
+pub fn GuideIntro() -> impl IntoView {
+    view! {
+        <PageIntro
+            title="The guide"
+            lead="Short articles on whether microservices fit your organisation, what they cost to operate, and how calls between services fail under load. Read them in order, or jump to a topic."
+        />
     }
 }

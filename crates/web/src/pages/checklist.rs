@@ -12,11 +12,19 @@ pub fn Checklist() -> impl IntoView {
     view! {
         <RoutePageMeta route="/checklist"/>
         <div class="checklist-page">
-            <PageIntro
-                title="Readiness checklist"
-                lead="Answer questions about how your team builds, ships and runs software. You get a score per area, a verdict (stay a monolith, pilot a few services, or scale out) and a plan in order of priority. Your answers stay in this browser."
-            />
+            <ChecklistIntro/>
             <PageBundle bundle=Bundle::Checklist view="page" what="the checklist"/>
         </div>
+    }
+}
+
+/// The checklist's title and lead (also prerendered, see `prerender.rs`).
+#[component]
+pub fn ChecklistIntro() -> impl IntoView {
+    view! {
+        <PageIntro
+            title="Readiness checklist"
+            lead="Answer questions about how your team builds, ships and runs software. You get a score per area, a verdict (stay a monolith, pilot a few services, or scale out) and a plan in order of priority. Your answers stay in this browser."
+        />
     }
 }

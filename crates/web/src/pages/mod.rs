@@ -12,4 +12,8 @@ pub use articles::Articles;
 pub use checklist::Checklist;
 pub use home::Home;
 pub use not_found::NotFound;
-pub use simulator::Simulator;
+pub use simulator::{Simulator, SimulatorIntro};
+
+// What only the prerenderer uses (the browser renders these through the pages).
+#[cfg(feature = "ssr")]
+pub use {articles::GuideIntro, checklist::ChecklistIntro, not_found::NotFoundView};

@@ -18,13 +18,27 @@ pub fn NotFound() -> impl IntoView {
             _ => full,
         }
     };
+    view! { <NotFoundView path=Some(Signal::derive(path))/> }
+}
+
+/// The not-found page's content. `path` is the address that failed, when it
+/// is known (in the browser); the prerendered `404.html` serves every unknown
+/// address, so it names none.
+#[component]
+pub fn NotFoundView(path: Option<Signal<String>>) -> impl IntoView {
+    let where_ = match path {
+        Some(path) => {
+            view! { "There is no page at " <code class="path">{path}</code> "." }.into_any()
+        }
+        None => view! { "There is no page at this address." }.into_any(),
+    };
     view! {
         <RoutePageMeta route="404"/>
         <header class="page-intro">
             <h1>"Page not found"</h1>
             <p class="lead">
-                "There is no page at " <code class="path">{path}</code>
-                ". The link may be mistyped, or the page may have moved."
+                {where_}
+                " The link may be mistyped, or the page may have moved."
             </p>
         </header>
         <h2 class="section-title">"Try one of these"</h2>

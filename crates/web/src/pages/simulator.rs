@@ -14,3 +14,17 @@ pub fn Simulator() -> impl IntoView {
         <PageBundle bundle=Bundle::Simulator view="page" what="the simulator"/>
     }
 }
+
+/// The simulator's title and lead: the simulator bundle shows it above the
+/// simulator, and the prerendered page shows it alone.
+#[component]
+pub fn SimulatorIntro() -> impl IntoView {
+    view! {
+        <header class="page-intro sim-intro">
+            <h1>"Failure simulator"</h1>
+            <p class="lead">
+                "A system of services runs in your browser. Pick a scenario, press Play, and watch how a slow dependency, retries or a queue change what users get. Then change the design and compare."
+            </p>
+        </header>
+    }
+}

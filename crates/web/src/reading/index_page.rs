@@ -27,6 +27,18 @@ pub fn IndexPage() -> impl IntoView {
             </Notice>
         }),
     };
+    view! { <IndexLayout list/> }
+}
+
+/// Search and the list of `articles`, when they are at hand (prerendering).
+#[component]
+pub fn IndexContent(articles: Vec<ArticleSummary>) -> impl IntoView {
+    view! { <IndexLayout list=view! { <ArticleIndex articles/> }/> }
+}
+
+/// The search box above the section that holds `list`.
+#[component]
+fn IndexLayout(list: impl IntoView + 'static) -> impl IntoView {
     view! {
         <GuideSearch id_prefix="guide-search" limit=SEARCH_RESULTS label="Search the guide"/>
         <section class="index-articles" aria-labelledby="all-articles">

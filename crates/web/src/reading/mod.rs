@@ -24,6 +24,7 @@ mod toc;
 
 pub use article_index::ArticleIndex;
 pub use article_view::ArticleView;
+pub use index_page::IndexContent;
 pub use search::GuideSearch;
 
 use crate::bundle_mount::mount_view;

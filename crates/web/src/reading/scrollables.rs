@@ -20,6 +20,9 @@ const CODE_BLOCK_TAG: &str = "pre";
 /// Keeps `tabindex` on the overflowing boxes of `body` up to date while the
 /// component lives.
 pub fn focus_overflowing_boxes(body: NodeRef<Div>) {
+    if cfg!(feature = "ssr") {
+        return;
+    }
     let update = move || {
         if let Some(body) = body.get_untracked() {
             mark_overflowing(&body);

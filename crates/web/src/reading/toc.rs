@@ -135,6 +135,9 @@ fn group_by_section(entries: Vec<TocEntry>) -> Vec<(TocEntry, Vec<TocEntry>)> {
 
 /// Whether the contents sit beside the text (wide screens).
 fn sidebar_layout() -> bool {
+    if cfg!(feature = "ssr") {
+        return false;
+    }
     web_sys::window()
         .and_then(|window| window.match_media(SIDEBAR_MEDIA).ok().flatten())
         .is_some_and(|query| query.matches())
@@ -145,6 +148,10 @@ fn sidebar_layout() -> bool {
 /// page scrolls, and dropped with the component.
 fn track_current_section(ids: Vec<String>) -> ReadSignal<Option<String>> {
     let (current, set_current) = signal(None::<String>);
+    // Prerendering: no scrolling, no window; no section is current yet.
+    if cfg!(feature = "ssr") {
+        return current;
+    }
     let ids = Rc::new(ids);
     let update = {
         let ids = Rc::clone(&ids);

@@ -119,12 +119,7 @@ pub fn SimulatorPage() -> impl IntoView {
 
     view! {
         <div class="simulator" class:sim-loading=move || loading.get()>
-            <header class="page-intro sim-intro">
-                <h1>"Failure simulator"</h1>
-                <p class="lead">
-                    "A system of services runs in your browser. Pick a scenario, press Play, and watch how a slow dependency, retries or a queue change what users get. Then change the design and compare."
-                </p>
-            </header>
+            <crate::pages::SimulatorIntro/>
             {move || wb.link_notice.get().map(|n| view! { <div class="notice notice-error" role="alert" id="link-notice"><p>{n}</p></div> })}
             {move || loading.get().then(|| view! { <p class="notice" role="status">"Loading the scenario…"</p> })}
             <PresetPicker wb=wb presets_index=presets_index/>

@@ -1,0 +1,126 @@
+//! `prerender`: renders every route of the site to HTML at build time, with
+//! the web layer's own components (`faultline_web::prerender`), from the
+//! site data the content build wrote.
+//!
+//! ```text
+//! prerender [--data generated/data] [--out generated/prerender] [--base /]
+//! ```
+//!
+//! Writes one fragment per page (the markup inside `<div id="app">`):
+//! `index.html` (home), `articles.html`, `articles/SLUG.html`,
+//! `checklist.html`, `simulator.html` and `404.html`. The post-build step
+//! (`scripts/postbuild.mjs`) puts each into the page a static host serves.
+//! Exit status: 0 on success, 1 when site data is missing or unreadable,
+//! 2 for a command line it does not understand.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use faultline_site_data::{article_path, ArticlePage, ArticleSummary, ARTICLE_INDEX_PATH};
+
+struct Options {
+    data: PathBuf,
+    out: PathBuf,
+    base: String,
+}
+
+fn main() -> ExitCode {
+    let options = match parse_args(std::env::args().skip(1)) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!(
+                "prerender: {message}\nusage: prerender [--data DIR] [--out DIR] [--base /PATH/]"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match run(&options) {
+        Ok(pages) => {
+            println!(
+                "prerender: {pages} pages rendered into {} (base {})",
+                options.out.display(),
+                options.base
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("prerender: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options {
+        data: PathBuf::from("generated/data"),
+        out: PathBuf::from("generated/prerender"),
+        base: "/".to_string(),
+    };
+    let mut args = args;
+    while let Some(flag) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--data" => options.data = PathBuf::from(value()?),
+            "--out" => options.out = PathBuf::from(value()?),
+            "--base" => options.base = value()?,
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if !options.base.starts_with('/') {
+        return Err(format!(
+            "--base must be a path that starts with /: {}",
+            options.base
+        ));
+    }
+    Ok(options)
+}
+
+/// Renders every page; returns how many were written.
+fn run(options: &Options) -> Result<usize, String> {
+    faultline_web::prerender::set_base(&options.base)?;
+    let articles: Vec<ArticleSummary> = read_json(&options.data.join(ARTICLE_INDEX_PATH))?;
+    let mut pages = vec![
+        ("index.html".to_string(), faultline_web::prerender::home()),
+        (
+            "checklist.html".to_string(),
+            faultline_web::prerender::checklist(),
+        ),
+        (
+            "simulator.html".to_string(),
+            faultline_web::prerender::simulator(),
+        ),
+        (
+            "404.html".to_string(),
+            faultline_web::prerender::not_found(),
+        ),
+    ];
+    for summary in &articles {
+        let page: ArticlePage = read_json(&options.data.join(article_path(&summary.slug)))?;
+        pages.push((
+            format!("articles/{}.html", summary.slug),
+            faultline_web::prerender::article(page),
+        ));
+    }
+    pages.push((
+        "articles.html".to_string(),
+        faultline_web::prerender::guide_index(articles),
+    ));
+    std::fs::create_dir_all(options.out.join("articles"))
+        .map_err(|error| format!("cannot create {}: {error}", options.out.display()))?;
+    for (name, html) in &pages {
+        let file = options.out.join(name);
+        std::fs::write(&file, html)
+            .map_err(|error| format!("cannot write {}: {error}", file.display()))?;
+    }
+    Ok(pages.len())
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(file).map_err(|error| {
+        format!(
+            "cannot read {} ({error}); run the content build first",
+            file.display()
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|error| format!("{}: {error}", file.display()))
+}

@@ -1,0 +1,82 @@
+// With scripts off, the site is still a site: every page is prerendered at
+// build time (crates/prerender), so the guide reads in full, navigation works
+// by plain links, and the interactive pages say what they need. (With
+// scripts off a browser still fetches the files the page preloads; the
+// pages do not yet avoid that.)
+import { readFileSync } from 'node:fs';
+import { test, expect, routeTable, fullTitle } from './support/fixtures.mjs';
+
+test.use({ javaScriptEnabled: false });
+
+const articles = JSON.parse(readFileSync('generated/data/articles/index.json', 'utf8'));
+
+test('the home page and the guide index read without scripts', async ({ page }) => {
+  await page.goto('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Split your system only when it pays.');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();
+  await expect(page).toHaveURL(/\/articles\/?$/);
+  await expect(page).toHaveTitle(fullTitle('The guide'));
+  const cards = page.locator('.article-list .article-card');
+  await expect(cards).toHaveCount(articles.length);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }))
+    .toHaveAttribute('aria-current', 'page');
+});
+
+test('every article reads in full without scripts', async ({ page }) => {
+  for (const article of articles) {
+    const data = JSON.parse(readFileSync(`generated/data/articles/${article.slug}.json`, 'utf8'));
+    await page.goto(`articles/${article.slug}`);
+    await expect(page).toHaveTitle(fullTitle(article.title));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(article.title);
+    // The body is all there: every heading of the table of contents, and
+    // the sources when the article has footnotes.
+    for (const entry of data.toc) {
+      await expect(page.locator(`.article-body [id="${entry.id}"]`)).toHaveCount(1);
+    }
+    if (data.html.includes('id="footnotes"')) {
+      await expect(page.locator('.article-body #footnotes')).toHaveCount(1);
+    }
+    // Head: canonical link and Open Graph tags for link previews.
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`articles/${article.slug}/$`));
+    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', fullTitle(article.title));
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  }
+});
+
+test('links between articles and the next article work as plain links', async ({ page }) => {
+  await page.goto(`articles/${articles[0].slug}`);
+  await page.locator('.prev-next a[rel="next"]').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(articles[1].title);
+});
+
+test('the skip link points at the main content of the page itself', async ({ page }) => {
+  await page.goto(`articles/${articles[0].slug}`);
+  const href = await page.locator('a.skip-link').getAttribute('href');
+  expect(href).toMatch(new RegExp(`articles/${articles[0].slug}#main$`));
+});
+
+for (const [route, what] of [['checklist', 'The checklist'], ['simulator', 'The simulator']]) {
+  test(`the ${route} page says that it needs scripts`, async ({ page }) => {
+    await page.goto(route);
+    const title = routeTable.routes.find((entry) => entry.path === `/${route}`).title;
+    await expect(page).toHaveTitle(fullTitle(title));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // A <noscript> notice: browsers with scripts off show it. (Playwright
+    // turns script execution off but still parses <noscript> as text, so its
+    // text is checked rather than its visibility.)
+    const notice = await page.locator('main noscript').textContent();
+    expect(notice).toMatch(new RegExp(`${what}(<!>)? (<!>)?needs JavaScript and WebAssembly`));
+  });
+}
+
+test.describe('an unknown address', () => {
+  // Chromium logs the 404 status of the document itself as a console error.
+  test.use({ allowedProblems: /status of 404/ });
+
+  test('gets the not-found page without scripts', async ({ page }) => {
+    const response = await page.goto('no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByText('There is no page at this address.')).toBeVisible();
+  });
+});
