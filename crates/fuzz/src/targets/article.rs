@@ -119,7 +119,8 @@ fn edit_body(g: &mut Gen, text: &str) -> String {
     let snippet = match g.below(4) {
         0 => "> ".repeat(g.between(10, 5000) as usize) + "deep quote",
         1 => {
-            let depth = g.between(10, 2000) as usize;
+            // Indentation grows with depth, so the text grows as its square.
+            let depth = g.between(10, 300) as usize;
             (0..depth)
                 .map(|d| format!("{}- item\n", "  ".repeat(d)))
                 .collect()
