@@ -3,12 +3,14 @@
 //! failure, printing each failing input (and the command to replay it).
 //!
 //! Usage: `fuzz [--cases N] [--engine-cases N] [--seed S] [--jobs J]
-//! [--only NAME] [--bound-ms MS]`
+//! [--only NAME] [--bound-ms MS] [--print-case N]`; `--print-case N` with
+//! `--only NAME` prints that case's input (to keep it as a regression
+//! fixture) and checks it.
 
 use std::process::ExitCode;
 use std::time::Duration;
 
-use faultline_fuzz::runner::{run, Outcome, Plan};
+use faultline_fuzz::runner::{case_of, check_case, run, Outcome, Plan};
 use faultline_fuzz::targets::engine_run::EngineRun;
 use faultline_fuzz::{input_targets, Target};
 
@@ -19,6 +21,7 @@ struct Options {
     jobs: usize,
     only: Option<String>,
     bound: Duration,
+    print_case: Option<u64>,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -29,6 +32,7 @@ fn parse_options() -> Result<Options, String> {
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         only: None,
         bound: Duration::from_secs(2),
+        print_case: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
@@ -45,6 +49,7 @@ fn parse_options() -> Result<Options, String> {
             "--jobs" => options.jobs = number(value()?)? as usize,
             "--bound-ms" => options.bound = Duration::from_millis(number(value()?)?),
             "--only" => options.only = Some(value()?),
+            "--print-case" => options.print_case = Some(number(value()?)?),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -80,6 +85,19 @@ fn main() -> ExitCode {
     targets.push((Box::new(EngineRun), options.engine_cases));
     if let Some(only) = &options.only {
         targets.retain(|(t, _)| t.name() == only);
+    }
+    if let Some(case) = options.print_case {
+        for (target, _) in &targets {
+            let input = case_of(target.as_ref(), options.seed, case);
+            print!("{}", input.input);
+            let verdict = check_case(target.as_ref(), &input, options.bound);
+            eprintln!(
+                "\n{}: {}",
+                target.name(),
+                verdict.unwrap_or_else(|| "passes".to_string())
+            );
+        }
+        return ExitCode::SUCCESS;
     }
     println!(
         "seed {}, {} worker thread(s), {:?} per case at most",
