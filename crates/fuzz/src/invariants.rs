@@ -177,3 +177,23 @@ pub fn check_run(scenario: &Scenario, g: &mut Gen) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check_numbers;
+    use serde_json::json;
+
+    #[test]
+    fn numbers_must_be_finite_and_non_negative() {
+        assert!(check_numbers(&json!({"a": [0, 1.5, {"b": 2}], "c": "text"}), "x").is_ok());
+        // serde_json writes NaN and infinities as null.
+        assert_eq!(
+            check_numbers(&json!({"a": [0, {"b": null}]}), "x"),
+            Err("x.a[1].b is NaN or infinite".to_string())
+        );
+        assert_eq!(
+            check_numbers(&json!({"a": -0.5}), "x"),
+            Err("x.a = -0.5".to_string())
+        );
+    }
+}

@@ -230,6 +230,18 @@ fn odd_value(g: &mut Gen) -> Value {
     }
 }
 
+/// `replacement`, or another extreme when it equals `current` (an edit
+/// must change something).
+fn changed(current: &Value, replacement: Value) -> Value {
+    if *current != replacement {
+        replacement
+    } else if current.as_f64() == Some(-1.0) {
+        Value::from(u64::from(u32::MAX) + 1)
+    } else {
+        Value::from(-1)
+    }
+}
+
 /// One structure-aware edit of a JSON document.
 pub fn mutate_json(g: &mut Gen, doc: &mut Value) -> JsonEdit {
     let mut paths = Vec::new();
@@ -250,7 +262,7 @@ pub fn mutate_json(g: &mut Gen, doc: &mut Value) -> JsonEdit {
             serde_json::Number::from_f64(g.number()).map_or(Value::Null, Value::Number)
         };
         if let Some(target) = at_mut(doc, &steps) {
-            *target = replacement;
+            *target = changed(target, replacement);
         }
         return JsonEdit {
             path,
@@ -276,7 +288,9 @@ pub fn mutate_json(g: &mut Gen, doc: &mut Value) -> JsonEdit {
                 Some(n) if g.one_in(2) => -n - 1.0,
                 _ => g.number(),
             };
-            *target = serde_json::Number::from_f64(replacement).map_or(Value::Null, Value::Number);
+            let replacement =
+                serde_json::Number::from_f64(replacement).map_or(Value::Null, Value::Number);
+            *target = changed(target, replacement);
             JsonEdit {
                 path,
                 what: "extreme number",
@@ -363,6 +377,46 @@ pub fn mutate_json(g: &mut Gen, doc: &mut Value) -> JsonEdit {
             JsonEdit {
                 path,
                 what: "text edit",
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paths_are_written_as_the_validator_writes_them() {
+        let steps = [
+            (false, "services".to_string()),
+            (true, "1".to_string()),
+            (false, "calls".to_string()),
+            (true, "0".to_string()),
+            (false, "to".to_string()),
+        ];
+        assert_eq!(path_text(&steps), "services[1].calls[0].to");
+    }
+
+    #[test]
+    fn a_json_edit_changes_the_document_at_its_path() {
+        for case in 0..200 {
+            let mut g = Gen::for_case(5, case);
+            let original = json!({"a": {"b": [1, 2.5, "x"]}, "c": true});
+            let mut doc = original.clone();
+            let edit = mutate_json(&mut g, &mut doc);
+            assert!(
+                edit.path.is_empty()
+                    || edit.path.starts_with('a')
+                    || edit.path.starts_with('c')
+                    || edit.path.starts_with("unknown_"),
+                "{edit:?}"
+            );
+            // Every edit but a text edit that happened to change nothing
+            // leaves a different document.
+            if edit.what != "text edit" {
+                assert_ne!(doc, original, "{edit:?}");
             }
         }
     }

@@ -169,3 +169,25 @@ impl Target for ScenarioJson {
         check_scenario_text(&case.input, &case.expect)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{last_field, related};
+
+    #[test]
+    fn paths_relate_only_along_one_branch() {
+        assert!(related("services[0]", "services[0].workers"));
+        assert!(related("services[0].workers", "services[0]"));
+        assert!(related("", "load"));
+        assert!(related("load", "load"));
+        assert!(!related("services[1]", "services[10]"));
+        assert!(!related("load.rate", "load.rate_rps"));
+        assert!(!related("entry", "services"));
+    }
+
+    #[test]
+    fn the_last_field_skips_indices() {
+        assert_eq!(last_field("services[0].calls[2]"), "calls");
+        assert_eq!(last_field("duration_s"), "duration_s");
+    }
+}
