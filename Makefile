@@ -34,7 +34,7 @@ $(error FAULTLINE_BLESS is set: `make $(filter $(CHECK_GOALS),$(MAKECMDGOALS))` 
 endif
 endif
 
-.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e clean
+.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e fuzz clean
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:8080"
@@ -99,6 +99,14 @@ test-wasm: tools
 # Browser tests against the release builds, served on loopback like a static host.
 e2e: browser dist dist-subpath
 	FAULTLINE_DIST=$(DIST) FAULTLINE_SUBPATH_DIST=$(SUBPATH_DIST) FAULTLINE_REQUIRE_SUBPATH=1 playwright test
+
+# Fuzzing: a million structure-aware cases per untrusted input (scenario
+# JSON, share codes, share links, saved and imported assessments, articles)
+# and generated scenarios through the engine; prints cases, failures and time
+# per target. FUZZ_ARGS passes options (--seed, --cases, --only NAME, --jobs).
+FUZZ_ARGS ?=
+fuzz:
+	cargo run --profile fuzz -p faultline-fuzz --bin fuzz -- $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(DIST) generated test-results playwright-report

@@ -102,6 +102,49 @@ fn json_problems_are_reported_not_panicked() {
 }
 
 #[test]
+fn json_shape_errors_are_reported_at_their_field() {
+    // A wrong type deep inside: the path says where, not only the column.
+    let e = errors(&GOOD.replace(r#""workers": 4"#, r#""workers": "four""#));
+    assert!(has(&e, "services[1].workers", "invalid type"), "{e}");
+    let e = errors(&GOOD.replace(r#""timeout_ms": 1000"#, r#""timeout_ms": -1e999"#));
+    assert_eq!(e.errors[0].path, "", "{e}");
+    assert!(e.to_string().contains("not valid JSON"), "{e}");
+    // A missing field is reported at the object that lacks it, an unknown
+    // one at its own path.
+    let e = errors(&GOOD.replace(r#""workers": 2,"#, ""));
+    assert!(has(&e, "services[0]", "missing field `workers`"), "{e}");
+    let e = errors(&GOOD.replace(r#""mode": "sync""#, r#""mode": "sync", "retries": 3"#));
+    assert!(
+        has(
+            &e,
+            "services[0].calls[0].retries",
+            "unknown field `retries`"
+        ),
+        "{e}"
+    );
+    // Trailing text after the document is a syntax error, as before.
+    let e = errors(&format!("{GOOD} 1"));
+    assert!(e.to_string().contains("not valid JSON"), "{e}");
+}
+
+#[test]
+fn long_decimals_read_back_bit_for_bit() {
+    // Found by `make fuzz`: serde_json's default fast float parser can be one
+    // ulp off on long decimals, so a scenario written to a share code or an
+    // export and read again was a slightly different scenario.
+    let json = GOOD.replace(r#""mean_ms": 20"#, r#""mean_ms": 3.6460635460635403430164"#);
+    let scenario = Scenario::from_json_str(&json).expect("valid");
+    let again = Scenario::from_json_str(&scenario.to_json_pretty()).expect("valid");
+    assert_eq!(again, scenario);
+    let mean = match scenario.services[1].service_time {
+        faultline::engine::Dist::Lognormal { mean_ms, .. } => mean_ms,
+        ref other => panic!("unexpected {other:?}"),
+    };
+    // The correctly rounded double nearest to the decimal.
+    assert_eq!(mean.to_bits(), 3.646_063_546_063_540_4_f64.to_bits());
+}
+
+#[test]
 fn absurd_work_is_refused_before_running() {
     let huge = GOOD
         .replace(r#""rate_rps": 15.0"#, r#""rate_rps": 900000"#)

@@ -1,27 +1,14 @@
-//! Byte-level helpers for the share link: URL-safe base64, CRC-32, unsigned
-//! varints, and a bit packer. Every read is bounds-checked and reports what ran
-//! out instead of panicking, because links arrive from strangers.
+//! Byte-level helpers for the share link: URL-safe base64 and CRC-32 (from
+//! the `base64` and `crc32fast` crates), unsigned varints, and a bit packer.
+//! Every read is bounds-checked and reports what ran out instead of
+//! panicking, because links arrive from strangers.
 
-/// The URL-safe base64 alphabet (RFC 4648 §5), written without padding.
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::{DecodeError, Engine as _};
 
-/// Encodes bytes as unpadded URL-safe base64.
+/// Encodes bytes as unpadded URL-safe base64 (RFC 4648 §5).
 pub(crate) fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            let sextet = (n >> (18 - 6 * i)) & 0x3f;
-            out.push(char::from(ALPHABET[sextet as usize]));
-        }
-    }
-    out
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Why a base64 text could not be decoded.
@@ -36,60 +23,29 @@ pub(crate) enum Base64Error {
     NonCanonical,
 }
 
-fn sextet(byte: u8) -> Option<u32> {
-    let value = match byte {
-        b'A'..=b'Z' => byte - b'A',
-        b'a'..=b'z' => byte - b'a' + 26,
-        b'0'..=b'9' => byte - b'0' + 52,
-        b'-' => 62,
-        b'_' => 63,
-        _ => return None,
-    };
-    Some(u32::from(value))
+fn in_alphabet(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }
 
-/// Decodes unpadded URL-safe base64.
+/// Decodes unpadded URL-safe base64, refusing padding and non-canonical
+/// trailing bits as the crate's strict engine does.
 pub(crate) fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
-    if let Some((index, found)) = text
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| !c.is_ascii() || sextet(c as u8).is_none())
-    {
+    // The crate reports a bad byte by byte offset; a person reading the
+    // error wants the character and its position among characters.
+    if let Some((index, found)) = text.chars().enumerate().find(|&(_, c)| !in_alphabet(c)) {
         return Err(Base64Error::BadChar { index, found });
     }
-    let bytes = text.as_bytes();
-    if bytes.len() % 4 == 1 {
-        return Err(Base64Error::BadLength);
-    }
-    let mut out = Vec::with_capacity(bytes.len() / 4 * 3 + 2);
-    for chunk in bytes.chunks(4) {
-        let mut n = 0u32;
-        for (i, &c) in chunk.iter().enumerate() {
-            n |= sextet(c).unwrap_or(0) << (18 - 6 * i);
-        }
-        let produced = chunk.len() - 1;
-        let unused_bits = 24 - 8 * produced as u32;
-        if n & ((1 << unused_bits) - 1) != 0 {
-            return Err(Base64Error::NonCanonical);
-        }
-        for i in 0..produced {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Ok(out)
+    URL_SAFE_NO_PAD.decode(text).map_err(|error| match error {
+        DecodeError::InvalidLength(_) => Base64Error::BadLength,
+        DecodeError::InvalidLastSymbol(..) => Base64Error::NonCanonical,
+        // Unreachable after the alphabet check; still an alteration.
+        DecodeError::InvalidByte(..) | DecodeError::InvalidPadding => Base64Error::NonCanonical,
+    })
 }
 
-/// CRC-32 (IEEE 802.3, the one zip and PNG use). Bitwise: links are short.
+/// CRC-32 (IEEE 802.3, the one zip and PNG use).
 pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xedb8_8320 & mask);
-        }
-    }
-    !crc
+    crc32fast::hash(bytes)
 }
 
 /// Appends `value` as an unsigned LEB128 varint.

@@ -33,6 +33,7 @@ mod toc;
 mod write;
 
 pub use anchors::slugify;
+pub use articles::{parse as parse_article, ParsedArticle};
 pub use build::build_site;
 pub use error::{ContentError, ErrorKind};
 pub use markdown::{render, RenderedBody, SectionText};

@@ -47,7 +47,17 @@ fn default_seed() -> u64 {
 impl Scenario {
     /// Parses and fully validates a scenario. Errors name the field and the reason.
     pub fn from_json_str(text: &str) -> Result<Scenario, ScenarioError> {
-        let scenario: Scenario = serde_json::from_str(text).map_err(ScenarioError::from_json)?;
+        // Deserialised through serde_path_to_error so that a wrong type or a
+        // missing field is reported at its path, like the validator's errors.
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let scenario: Scenario =
+            serde_path_to_error::deserialize(&mut reader).map_err(|error| {
+                let path = error.path().to_string();
+                ScenarioError::from_json(&path, error.into_inner())
+            })?;
+        reader
+            .end()
+            .map_err(|error| ScenarioError::from_json("", error))?;
         validate(&scenario)?;
         Ok(scenario)
     }

@@ -60,18 +60,17 @@ pub struct ScenarioError {
 }
 
 impl ScenarioError {
-    pub(crate) fn from_json(err: serde_json::Error) -> ScenarioError {
-        let message = match err.classify() {
+    /// A JSON error at `path`, the JSON path where it happened (`.` or
+    /// empty for the document itself; ignored for broken syntax).
+    pub(crate) fn from_json(path: &str, err: serde_json::Error) -> ScenarioError {
+        let (path, message) = match err.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                format!("not valid JSON: {err}")
+                (String::new(), format!("not valid JSON: {err}"))
             }
-            _ => format!("{err}"),
+            _ => (path.trim_matches('.').to_string(), format!("{err}")),
         };
         ScenarioError {
-            errors: vec![FieldError {
-                path: String::new(),
-                message,
-            }],
+            errors: vec![FieldError { path, message }],
         }
     }
 
