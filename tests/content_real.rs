@@ -8,7 +8,7 @@ use faultline::content::build_site;
 use faultline::site_data::Topic;
 
 /// Slug and topic by `order` (team brief).
-const GUIDE: [(&str, Topic); 12] = [
+const GUIDE: [(&str, Topic); 15] = [
     ("do-you-need-microservices", Topic::Deciding),
     ("start-with-a-monolith", Topic::Deciding),
     ("the-operational-bill", Topic::Operations),
@@ -21,17 +21,23 @@ const GUIDE: [(&str, Topic); 12] = [
     ("queues-and-backpressure", Topic::Resilience),
     ("cascading-and-metastable-failures", Topic::Resilience),
     ("learning-microservices", Topic::Learning),
+    ("security-and-service-networking", Topic::Operations),
+    ("testing-and-delivery", Topic::Operations),
+    ("finding-service-boundaries", Topic::Deciding),
 ];
 
-const PRESETS: [&str; 14] = [
+const PRESETS: [&str; 17] = [
     "async-burst",
     "async-overload",
     "bad-replica",
     "bulkhead",
+    "canary-bad-version",
+    "chatty-boundary",
     "circuit-breaker",
     "cqrs-read-lag",
     "healthy-chain",
     "load-shedding",
+    "mesh-sidecar-hops",
     "metastable-retries",
     "retries-backoff-budget",
     "retry-storm",

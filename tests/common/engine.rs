@@ -19,6 +19,12 @@ pub fn t_999(df: usize) -> f64 {
 /// Runs `reps` independent replications (seeds 1..=reps) of a scenario.
 pub fn replicate(json: &str, reps: u64) -> Vec<Summary> {
     let base = Scenario::from_json_str(json).expect("test scenario is valid");
+    replicate_scenario(&base, reps)
+}
+
+/// Runs `reps` independent replications of an already parsed scenario (a
+/// preset, or a preset with one setting changed), each with its own seed.
+pub fn replicate_scenario(base: &Scenario, reps: u64) -> Vec<Summary> {
     (1..=reps)
         .map(|seed| {
             let mut s = base.clone();
