@@ -148,12 +148,12 @@ fn markdown_report_has_every_section_in_order() {
         "{md}"
     );
     assert!(
-        md.contains("Updated 2026-03-31. 61 of 62 items answered."),
+        md.contains("Updated 2026-03-31. 76 of 77 items answered."),
         "{md}"
     );
     assert!(md.contains("> 1 unanswered items count as not met"), "{md}");
     assert!(
-        md.contains("| Foundation | 20 of 21 met | ✗ not met |"),
+        md.contains("| Foundation | 30 of 32 met | ✗ not met |"),
         "{md}"
     );
 }
@@ -170,10 +170,12 @@ fn markdown_plan_follows_the_plan_order_with_words_not_colours() {
     let first = plan
         .find("**Timeouts on every call**")
         .expect("first entry");
-    let second = plan
+    // The decision log is a foundation item now, so it comes before the
+    // canary item (growth) despite its lower weight.
+    let second = plan.find("**Decision log**").expect("second");
+    let third = plan
         .find("**Canary releases with automatic rollback**")
-        .expect("second");
-    let third = plan.find("**Decision log**").expect("third");
+        .expect("third");
     assert!(first < second && second < third, "{plan}");
     assert!(plan.contains("1. **Timeouts on every call** (Resilience, foundation gate, weight 3): ✗ No. Put in place"), "{plan}");
     assert!(plan.contains("◐ Partly. Finish"), "{plan}");
@@ -186,7 +188,10 @@ fn markdown_plan_follows_the_plan_order_with_words_not_colours() {
         plan.contains("Your note: owner \\| \\[Ana\\] \\#2 next sprint"),
         "{plan}"
     );
-    assert!(plan.contains("read: `timeouts-retries-backoff`"), "{plan}");
+    assert!(
+        plan.contains("read: `timeouts-retries-backoff#put-a-timeout-on-every-remote-call`"),
+        "{plan}"
+    );
 }
 
 #[test]
@@ -200,7 +205,7 @@ fn markdown_links_use_the_given_urls() {
     };
     let md = to_markdown(&checklist, &sample(), &link);
     assert!(md.contains(
-        "[timeouts-retries-backoff](https://example.org/guide/timeouts-retries-backoff)"
+        "[timeouts-retries-backoff#put-a-timeout-on-every-remote-call](https://example.org/guide/timeouts-retries-backoff#put-a-timeout-on-every-remote-call)"
     ));
     assert!(md.contains("see it in the simulator: [slow-dependency-timeouts](https://example.org/simulator/slow-dependency-timeouts)"));
 }

@@ -45,7 +45,7 @@ pub fn StorageNotices(problem: Option<LoadProblem>, migrated: Option<u64>) -> im
                         type="button"
                         class="button"
                         on:click=move |_| {
-                            if let Some(text) = store::unreadable_in_place() {
+                            if let Some(text) = session.with_checklist(store::unreadable_in_place) {
                                 report_download(session, download("faultline-unreadable-data.txt", "text/plain", &text));
                             }
                         }
@@ -78,9 +78,9 @@ pub fn StorageNotices(problem: Option<LoadProblem>, migrated: Option<u64>) -> im
         pieces.set(store::kept_pieces());
         // Freeing a slot may let data that could not be set aside move there.
         if matches!(session.save_status.get_untracked(), SaveStatus::Off(_))
-            && store::unreadable_in_place().is_some()
+            && session.with_checklist(store::unreadable_in_place).is_some()
         {
-            match store::retry_set_aside() {
+            match session.with_checklist(store::retry_set_aside) {
                 Ok(_) => {
                     pieces.set(store::kept_pieces());
                     session.resume_saving();
