@@ -124,9 +124,11 @@ fn Workspace(checklist: Checklist) -> impl IntoView {
     if migrated.is_some() || opened.changes.is_some() {
         session.save_now();
     }
+    session.changes.set(opened.changes);
     view! {
         <notices::StorageNotices problem=opened.problem migrated/>
         <notices::LinkErrorNotice/>
+        <notices::ChangesNotice/>
         {move || {
             if session.is_read_only() {
                 view! { <shared_view::SharedBanner/> }.into_any()

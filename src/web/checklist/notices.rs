@@ -1,5 +1,6 @@
 //! Messages above the checklist: saved data that could not be read (and
-//! where it was set aside), a share link that could not be opened, the
+//! where it was set aside), a share link that could not be opened, what
+//! changed in the checklist since the answers on show were made, the
 //! outcome of an action, and the offer to undo a reset or a deletion.
 
 use leptos::prelude::*;
@@ -187,6 +188,39 @@ pub fn LinkErrorNotice() -> impl IntoView {
                         <button type="button" class="button" on:click=dismiss>
                             "Remove the link from the address and dismiss"
                         </button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// What changed in the checklist since the answers on show were made (the
+/// core's `revision::Changes`, one sentence per change), until dismissed.
+#[component]
+pub fn ChangesNotice() -> impl IntoView {
+    let session = use_session();
+    move || {
+        session.changes.get().map(|changes| {
+            let sentences = changes
+                .sentences()
+                .into_iter()
+                .map(|sentence| view! { <li>{sentence}</li> })
+                .collect_view();
+            view! {
+                <div class="notice" role="region" aria-labelledby="checklist-changes-heading">
+                    <h2 id="checklist-changes-heading" class="notice-heading">
+                        "The checklist has changed since these answers were made"
+                    </h2>
+                    <p>
+                        "They were made with edition " {changes.from_edition}
+                        "; this is edition " {changes.to_edition}
+                        ". Their answers were carried over:"
+                    </p>
+                    <ul>{sentences}</ul>
+                    <p>
+                        <button type="button" class="button button-small"
+                            on:click=move |_| session.changes.set(None)>"Dismiss"</button>
                     </p>
                 </div>
             }
