@@ -254,3 +254,31 @@ fn download_file_names_are_safe_and_say_which_assessment() {
     let cut_at_a_dash = file_name(&format!("{} tail", "b".repeat(59)), "md");
     assert_eq!(cut_at_a_dash, format!("faultline-{}.md", "b".repeat(59)));
 }
+
+#[test]
+fn markdown_labels_linked_sections_with_their_headings_when_known() {
+    let mut checklist = real_checklist();
+    let entry = "timeouts-retries-backoff#put-a-timeout-on-every-remote-call";
+    checklist.set_section_titles(
+        [(
+            entry.to_string(),
+            "Put a timeout on every remote call".to_string(),
+        )]
+        .into(),
+    );
+    let link = |_: LinkKind, id: &str| Some(format!("https://example.org/guide/{id}"));
+    let md = to_markdown(&checklist, &sample(), &link);
+    assert!(
+        md.contains(&format!(
+            "read: [Put a timeout on every remote call](https://example.org/guide/{entry}), [cascading-and-metastable-failures#stopping-a-cascade]("
+        )),
+        "{md}"
+    );
+    let plain = to_markdown(&checklist, &sample(), &no_links);
+    assert!(
+        plain.contains(&format!(
+            "read: Put a timeout on every remote call (`{entry}`)"
+        )),
+        "{plain}"
+    );
+}

@@ -187,9 +187,11 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Renders links of an item: `link` returns a URL for an article slug or a
-/// preset id, or `None` to print the id as text.
+/// Renders links of an item: `link` returns a URL for an article entry
+/// (`slug#anchor`) or a preset id, or `None` to print the id as text. A
+/// linked section whose heading the checklist knows is labelled with it.
 fn links_line(
+    checklist: &Checklist,
     articles: &[String],
     presets: &[String],
     link: &dyn Fn(LinkKind, &str) -> Option<String>,
@@ -204,9 +206,16 @@ fn links_line(
         }
         let rendered: Vec<String> = ids
             .iter()
-            .map(|id| match link(kind, id) {
-                Some(url) => format!("[{id}]({url})"),
-                None => format!("`{id}`"),
+            .map(|id| {
+                let heading = (kind == LinkKind::Article)
+                    .then(|| checklist.section_title(id))
+                    .flatten();
+                match (link(kind, id), heading) {
+                    (Some(url), Some(heading)) => format!("[{}]({url})", escape(heading)),
+                    (Some(url), None) => format!("[{id}]({url})"),
+                    (None, Some(heading)) => format!("{} (`{id}`)", escape(heading)),
+                    (None, None) => format!("`{id}`"),
+                }
             })
             .collect();
         parts.push(format!("{label}: {}", rendered.join(", ")));
@@ -334,7 +343,7 @@ pub fn to_markdown(
         if let Some(note) = &entry.note {
             let _ = writeln!(md, "   - Your note: {}", escape(note));
         }
-        if let Some(links) = links_line(&entry.articles, &entry.presets, link) {
+        if let Some(links) = links_line(checklist, &entry.articles, &entry.presets, link) {
             let _ = writeln!(md, "   - {links}");
         }
     }
