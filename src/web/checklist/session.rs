@@ -242,6 +242,10 @@ impl Session {
     /// Leaves the shared view (its data stays in the link) and shows the
     /// saved assessments again.
     pub fn close_shared(&self) {
+        // A note about what changed since the link was made goes with it.
+        if self.shared.with_untracked(Option::is_some) {
+            self.changes.set(None);
+        }
         self.shared.set(None);
         self.generation.update(|generation| *generation += 1);
     }
