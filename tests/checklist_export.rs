@@ -148,12 +148,12 @@ fn markdown_report_has_every_section_in_order() {
         "{md}"
     );
     assert!(
-        md.contains("Updated 2026-03-31. 61 of 62 items answered."),
+        md.contains("Updated 2026-03-31. 76 of 77 items answered."),
         "{md}"
     );
     assert!(md.contains("> 1 unanswered items count as not met"), "{md}");
     assert!(
-        md.contains("| Foundation | 20 of 21 met | ✗ not met |"),
+        md.contains("| Foundation | 30 of 32 met | ✗ not met |"),
         "{md}"
     );
 }
@@ -170,10 +170,12 @@ fn markdown_plan_follows_the_plan_order_with_words_not_colours() {
     let first = plan
         .find("**Timeouts on every call**")
         .expect("first entry");
-    let second = plan
+    // The decision log is a foundation item now, so it comes before the
+    // canary item (growth) despite its lower weight.
+    let second = plan.find("**Decision log**").expect("second");
+    let third = plan
         .find("**Canary releases with automatic rollback**")
-        .expect("second");
-    let third = plan.find("**Decision log**").expect("third");
+        .expect("third");
     assert!(first < second && second < third, "{plan}");
     assert!(plan.contains("1. **Timeouts on every call** (Resilience, foundation gate, weight 3): ✗ No. Put in place"), "{plan}");
     assert!(plan.contains("◐ Partly. Finish"), "{plan}");
@@ -186,7 +188,10 @@ fn markdown_plan_follows_the_plan_order_with_words_not_colours() {
         plan.contains("Your note: owner \\| \\[Ana\\] \\#2 next sprint"),
         "{plan}"
     );
-    assert!(plan.contains("read: `timeouts-retries-backoff`"), "{plan}");
+    assert!(
+        plan.contains("read: `timeouts-retries-backoff#put-a-timeout-on-every-remote-call`"),
+        "{plan}"
+    );
 }
 
 #[test]
@@ -200,7 +205,7 @@ fn markdown_links_use_the_given_urls() {
     };
     let md = to_markdown(&checklist, &sample(), &link);
     assert!(md.contains(
-        "[timeouts-retries-backoff](https://example.org/guide/timeouts-retries-backoff)"
+        "[timeouts-retries-backoff#put-a-timeout-on-every-remote-call](https://example.org/guide/timeouts-retries-backoff#put-a-timeout-on-every-remote-call)"
     ));
     assert!(md.contains("see it in the simulator: [slow-dependency-timeouts](https://example.org/simulator/slow-dependency-timeouts)"));
 }
@@ -248,4 +253,32 @@ fn download_file_names_are_safe_and_say_which_assessment() {
     assert_eq!(long, format!("faultline-{}.md", "a".repeat(60)));
     let cut_at_a_dash = file_name(&format!("{} tail", "b".repeat(59)), "md");
     assert_eq!(cut_at_a_dash, format!("faultline-{}.md", "b".repeat(59)));
+}
+
+#[test]
+fn markdown_labels_linked_sections_with_their_headings_when_known() {
+    let mut checklist = real_checklist();
+    let entry = "timeouts-retries-backoff#put-a-timeout-on-every-remote-call";
+    checklist.set_section_titles(
+        [(
+            entry.to_string(),
+            "Put a timeout on every remote call".to_string(),
+        )]
+        .into(),
+    );
+    let link = |_: LinkKind, id: &str| Some(format!("https://example.org/guide/{id}"));
+    let md = to_markdown(&checklist, &sample(), &link);
+    assert!(
+        md.contains(&format!(
+            "read: [Put a timeout on every remote call](https://example.org/guide/{entry}), [cascading-and-metastable-failures#stopping-a-cascade]("
+        )),
+        "{md}"
+    );
+    let plain = to_markdown(&checklist, &sample(), &no_links);
+    assert!(
+        plain.contains(&format!(
+            "read: Put a timeout on every remote call (`{entry}`)"
+        )),
+        "{plain}"
+    );
 }

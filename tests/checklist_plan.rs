@@ -79,7 +79,7 @@ fn entries_carry_why_links_note_rank_and_gate() {
     a.answers.set_answer("resilience.timeouts", Some(Partly));
     a.answers
         .set_note("resilience.timeouts", "  payments client still has none  ");
-    a.answers.set_answer("resilience.bulkheads", Some(No));
+    a.answers.set_answer("resilience.game-days", Some(No));
     let report = Report::build(&checklist, &a);
     assert_eq!(report.plan.len(), 2);
     let first = &report.plan[0];
@@ -96,8 +96,8 @@ fn entries_carry_why_links_note_rank_and_gate() {
     assert_eq!(
         first.articles,
         [
-            "timeouts-retries-backoff",
-            "cascading-and-metastable-failures"
+            "timeouts-retries-backoff#put-a-timeout-on-every-remote-call",
+            "cascading-and-metastable-failures#stopping-a-cascade"
         ]
     );
     assert_eq!(

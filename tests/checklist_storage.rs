@@ -23,7 +23,7 @@ fn parse_error(text: &str) -> StorageError {
 
 fn sample_store() -> Store {
     let checklist = small_checklist();
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     *store.active_mut() = Assessment {
         name: DEFAULT_NAME.to_string(),
         updated: Some("2026-06-30T09:00:00Z".to_string()),
@@ -111,7 +111,7 @@ fn unreadable_data_gets_a_clear_error() {
         ("{\"version\": 2, \"assessments\": [", "not valid JSON"),
         ("[1, 2]", "not a JSON object"),
         ("{\"assessments\": []}", "no \"version\" field"),
-        ("{\"version\": 3, \"assessments\": []}", "format version 3"),
+        ("{\"version\": 4, \"assessments\": []}", "format version 4"),
         ("{\"version\": \"2\"}", "format version \"2\""),
         (
             r#"{"version": 2, "assessments": [{"name": "A", "answers": {"x.y": {"answer": "maybe"}}}]}"#,
@@ -151,7 +151,7 @@ fn unreadable_data_gets_a_clear_error() {
 fn harmless_oddities_are_accepted() {
     // Nothing saved: a fresh store loses nothing.
     let empty = parse(r#"{"version": 2, "assessments": []}"#).store;
-    assert_eq!(empty, Store::new());
+    assert_eq!(empty, Store::new(&small_checklist()));
     // An active name that does not exist falls back to the first assessment.
     let store =
         parse(r#"{"version": 2, "active": "gone", "assessments": [{"name": "A"}, {"name": "B"}]}"#)
@@ -171,7 +171,7 @@ fn harmless_oddities_are_accepted() {
 
 #[test]
 fn create_rename_and_select_keep_names_unique() {
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     assert_eq!(store.create(" Q1 "), Ok(()));
     assert_eq!(store.active().name, "Q1");
     assert_eq!(store.create("Q1"), Err(StoreError::NameTaken("Q1".into())));
@@ -216,7 +216,7 @@ fn remove_and_restore_is_an_undo() {
 
 #[test]
 fn removing_the_last_assessment_leaves_a_fresh_one() {
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     store
         .active_mut()
         .answers
@@ -318,14 +318,14 @@ fn an_arriving_assessment_replaces_a_blank_first_visit_store_only() {
     arriving.name = "Shared review".to_string();
 
     // A first visit: the one blank assessment makes way.
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     assert!(store.active().is_blank());
     assert_eq!(store.adopt(&arriving), "Shared review");
     assert_eq!(store.names(), ["Shared review"]);
     assert_eq!(store.active().answers, arriving.answers);
 
     // Anything recorded, even only a name change's edit time, is kept.
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     store.active_mut().updated = Some("2026-01-01T00:00:00Z".to_string());
     assert_eq!(store.adopt(&arriving), "Shared review");
     assert_eq!(store.names(), [DEFAULT_NAME, "Shared review"]);
@@ -333,7 +333,7 @@ fn an_arriving_assessment_replaces_a_blank_first_visit_store_only() {
 
     // With a name clash, a free variant is used, as for any copy.
     assert_eq!(store.adopt(&arriving), "Shared review (2)");
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     store.active_mut().answers.set_note("alpha.g-one", "a note");
     store.adopt(&arriving);
     assert_eq!(store.names().len(), 2);
@@ -341,7 +341,7 @@ fn an_arriving_assessment_replaces_a_blank_first_visit_store_only() {
     // A nameless arrival gets the default name.
     let mut nameless = arriving.clone();
     nameless.name = "   ".to_string();
-    let mut store = Store::new();
+    let mut store = Store::new(&small_checklist());
     assert_eq!(store.adopt(&nameless), DEFAULT_NAME);
     assert!(Store::parse(&store.to_json()).is_ok());
 }

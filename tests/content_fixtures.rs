@@ -293,6 +293,20 @@ fn broken_fixture_reports_each_mistake_precisely() {
                 ),
             },
         ),
+        (
+            s("checklist.toml"),
+            Some(26),
+            ErrorKind::InvalidChecklist {
+                detail: s("item `resilience.retry-budgets` links to section `no-such-section` of article `target`, which has no heading with that anchor"),
+            },
+        ),
+        (
+            s("checklist.toml"),
+            Some(37),
+            ErrorKind::InvalidChecklist {
+                detail: s("item `teams.single-owner` sends readers to the whole article `target`; name the section that discusses it (`target#anchor`) as its first article entry"),
+            },
+        ),
     ];
     assert_eq!(found, expected, "\nall errors:\n{}", list(&errors));
 }

@@ -14,7 +14,7 @@ async function someAnswers(page) {
   await item(page, 'teams.you-build-it-you-run-it').getByLabel('Why it does not apply (optional)').fill('One team');
 }
 
-// axe reads every node: with all 62 questions and the report in the page,
+// axe reads every node: with all 77 questions and the report in the page,
 // one scan takes several seconds on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 

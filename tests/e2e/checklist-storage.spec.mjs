@@ -85,8 +85,11 @@ test('version 1 data migrates to a named assessment', async ({ page }) => {
   await expect(page.getByText('Your saved answers were in an older format (version 1)')).toBeVisible();
   await expect(page.getByLabel('Assessment', { exact: true })).toHaveValue('My assessment');
   await expect(item(page, 'teams.single-owner').getByRole('radio', { name: 'Partly' })).toBeChecked();
+  // Version 1 data holds answers to checklist edition 1: the page says what changed since.
+  await expect(page.getByRole('heading', { name: 'The checklist has changed since these answers were made' })).toBeVisible();
   const saved = JSON.parse((await savedData(page))[STORAGE_KEY]);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(3);
+  expect(saved.edition).toBeGreaterThan(1);
 });
 
 test('clearing answers asks first and can be undone', async ({ page }) => {

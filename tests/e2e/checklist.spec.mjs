@@ -74,7 +74,8 @@ test('answers, notes and team context survive a reload', async ({ page }) => {
   await expect(page.locator('[id="dora-deployment-frequency-cluster"]')).toHaveText(/DORA 2024 cluster: High/);
 
   const saved = JSON.parse((await savedData(page))[STORAGE_KEY]);
-  expect(saved.version).toBe(2);
+  expect(saved.version).toBe(3);
+  expect(saved.edition).toBe(data.edition);
   expect(saved.assessments[0].answers['delivery.fast-rollback']).toEqual({ answer: 'partly', note: 'Rollback takes 20 minutes today' });
 
   await page.reload();

@@ -14,6 +14,7 @@ use super::assessment::Assessment;
 use super::dora::BANDS_NAME;
 use super::model::{Checklist, LinkKind};
 use super::report::Report;
+use super::revision::{self, Changes, RevisionError};
 
 /// The `format` field of a JSON export.
 pub const EXPORT_FORMAT: &str = "faultline-assessment";
@@ -104,6 +105,9 @@ pub struct Imported {
     /// The export was made against a different checklist; answers are matched
     /// by item id, so most survive, but some items may be new or gone.
     pub checklist_changed: bool,
+    /// The export was made with an earlier edition of this checklist: its
+    /// answers were carried over, and this is what changed.
+    pub changes: Option<Changes>,
     /// Answered ids this checklist does not define.
     pub unknown_ids: Vec<String>,
 }
@@ -136,9 +140,22 @@ pub fn import_json(checklist: &Checklist, text: &str) -> Result<Imported, Import
     assessment
         .validate()
         .map_err(|message| ImportError::Invalid { message })?;
-    let fingerprint = format!("{:08x}", checklist.fingerprint());
-    let checklist_changed =
-        value.get("checklist_fingerprint").and_then(Value::as_str) != Some(fingerprint.as_str());
+    let mut assessment = assessment;
+    let fingerprint = value
+        .get("checklist_fingerprint")
+        .and_then(Value::as_str)
+        .and_then(|hex| u32::from_str_radix(hex, 16).ok());
+    let past = fingerprint.and_then(|f| checklist.past_edition_with_fingerprint(f));
+    let checklist_changed = fingerprint != Some(checklist.fingerprint()) && past.is_none();
+    let mut changes = None;
+    if let Some(past) = past {
+        let unknown = |error: RevisionError| ImportError::Invalid {
+            message: error.to_string(),
+        };
+        changes = revision::changes_since(checklist, past.edition).map_err(unknown)?;
+        assessment.answers =
+            revision::upgrade(checklist, past.edition, &assessment.answers).map_err(unknown)?;
+    }
     let unknown_ids = assessment
         .answers
         .unknown_ids(checklist)
@@ -148,6 +165,7 @@ pub fn import_json(checklist: &Checklist, text: &str) -> Result<Imported, Import
     Ok(Imported {
         assessment,
         checklist_changed,
+        changes,
         unknown_ids,
     })
 }
@@ -169,9 +187,11 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Renders links of an item: `link` returns a URL for an article slug or a
-/// preset id, or `None` to print the id as text.
+/// Renders links of an item: `link` returns a URL for an article entry
+/// (`slug#anchor`) or a preset id, or `None` to print the id as text. A
+/// linked section whose heading the checklist knows is labelled with it.
 fn links_line(
+    checklist: &Checklist,
     articles: &[String],
     presets: &[String],
     link: &dyn Fn(LinkKind, &str) -> Option<String>,
@@ -186,9 +206,16 @@ fn links_line(
         }
         let rendered: Vec<String> = ids
             .iter()
-            .map(|id| match link(kind, id) {
-                Some(url) => format!("[{id}]({url})"),
-                None => format!("`{id}`"),
+            .map(|id| {
+                let heading = (kind == LinkKind::Article)
+                    .then(|| checklist.section_title(id))
+                    .flatten();
+                match (link(kind, id), heading) {
+                    (Some(url), Some(heading)) => format!("[{}]({url})", escape(heading)),
+                    (Some(url), None) => format!("[{id}]({url})"),
+                    (None, Some(heading)) => format!("{} (`{id}`)", escape(heading)),
+                    (None, None) => format!("`{id}`"),
+                }
             })
             .collect();
         parts.push(format!("{label}: {}", rendered.join(", ")));
@@ -316,7 +343,7 @@ pub fn to_markdown(
         if let Some(note) = &entry.note {
             let _ = writeln!(md, "   - Your note: {}", escape(note));
         }
-        if let Some(links) = links_line(&entry.articles, &entry.presets, link) {
+        if let Some(links) = links_line(checklist, &entry.articles, &entry.presets, link) {
             let _ = writeln!(md, "   - {links}");
         }
     }

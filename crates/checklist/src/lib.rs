@@ -43,8 +43,18 @@
 //! are reported instead of misread.
 //!
 //! **Storage** ([`storage`]). Versioned JSON holding several named
-//! assessments; version 1 (one unnamed assessment) migrates on read;
+//! assessments and the checklist edition their answers refer to; versions 1
+//! (one unnamed assessment) and 2 (no edition: edition 1) migrate on read;
 //! unreadable data is reported, never silently replaced.
+//!
+//! **Editions** ([`revision`]). Item ids never change. When the checklist is
+//! revised, it records the previous edition's item list, the items it
+//! retired (each merged into a current item) and the items split off an
+//! older one. Saved data, share links and imports made with an earlier
+//! edition still open: a merged item's answer combines its parts' (yes only
+//! if all were yes, no only if all were no, partly otherwise), a split-off
+//! part takes the old item's answer, new items start unanswered, and
+//! [`revision::Changes`] lists what was added, merged and split.
 //!
 //! # What the web page calls
 //!
@@ -53,7 +63,8 @@
 //! - Keep: [`Store::parse`], [`Store::to_json`] and the `Store` edit methods.
 //! - Results: [`Report::build`] (scores, levels, DORA, verdict, plan),
 //!   [`chart::radar`], [`chart::bars`].
-//! - Share: [`share_link::encode`], [`share_link::decode`].
+//! - Keep across editions: [`Store::upgrade`] after [`Store::parse`].
+//! - Share: [`share_link::encode`], [`share_link::decode_with_changes`].
 //! - Export and import: [`export::to_markdown`], [`export::to_json`],
 //!   [`export::import_json`].
 //! - Compare: [`compare::compare`].
@@ -72,6 +83,7 @@ mod model;
 pub mod plan;
 pub mod progress;
 mod report;
+pub mod revision;
 pub mod scoring;
 pub mod share_link;
 pub mod storage;
@@ -80,6 +92,9 @@ pub mod verdict;
 pub use answers::{Answer, Answers, ItemResponse, ItemStatus};
 pub use assessment::{check_name, Assessment, MAX_NAME_CHARS};
 pub use context::{TeamContext, MAX_COUNT};
-pub use model::{Area, Checklist, ChecklistError, Item, ItemLink, Level, LinkKind, MAX_ITEMS};
+pub use model::{
+    Area, ArticleRef, Checklist, ChecklistError, History, Item, ItemLink, Level, LinkKind,
+    PastEdition, RetiredItem, MAX_ITEMS,
+};
 pub use report::{Completeness, Report};
 pub use storage::Store;

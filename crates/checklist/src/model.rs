@@ -1,7 +1,7 @@
 //! The checklist itself: areas, items, levels, and the validation that every
 //! way of loading it (TOML at build time, JSON in the browser) goes through.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -90,10 +90,69 @@ pub struct Item {
     pub yes_looks_like: String,
     /// Why the item matters.
     pub why: String,
-    /// Article slugs that explain the item.
+    /// The article sections that explain the item: `slug#anchor` (or a bare
+    /// `slug` for a whole article). The first is the item's "read more".
     pub articles: Vec<String>,
     /// Simulator preset ids that show it.
     pub presets: Vec<String>,
+    /// The item of an earlier edition this one was split off from (see
+    /// [`crate::revision`]); that item keeps its id for one part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split_from: Option<String>,
+}
+
+/// One entry of [`Item::articles`]: an article, and the section in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleRef<'a> {
+    pub slug: &'a str,
+    /// The heading anchor (`None` links to the whole article).
+    pub anchor: Option<&'a str>,
+}
+
+impl<'a> ArticleRef<'a> {
+    /// Splits `slug#anchor`.
+    pub fn parse(entry: &'a str) -> ArticleRef<'a> {
+        match entry.split_once('#') {
+            Some((slug, anchor)) => ArticleRef {
+                slug,
+                anchor: Some(anchor),
+            },
+            None => ArticleRef {
+                slug: entry,
+                anchor: None,
+            },
+        }
+    }
+}
+
+impl Item {
+    /// The article sections that explain the item, "read more" first.
+    pub fn article_refs(&self) -> impl Iterator<Item = ArticleRef<'_>> + '_ {
+        self.articles.iter().map(|entry| ArticleRef::parse(entry))
+    }
+
+    /// Where "read more" leads: the first of [`Item::articles`].
+    pub fn read_more(&self) -> Option<ArticleRef<'_>> {
+        self.article_refs().next()
+    }
+}
+
+/// A checklist edition before the current one: its item ids in their order.
+/// Share links and saved data made with it are read through this list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastEdition {
+    pub edition: u32,
+    pub items: Vec<String>,
+}
+
+/// An item that an earlier edition asked and this one does not: it was
+/// merged into a current item, whose answer now covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetiredItem {
+    pub id: String,
+    /// Its title when it was last asked (for the note about the change).
+    pub title: String,
+    pub merged_into: String,
 }
 
 /// A validated checklist. The only ways to get one run [`Checklist::new`]'s
@@ -104,6 +163,15 @@ pub struct Item {
 pub struct Checklist {
     areas: Vec<Area>,
     items: Vec<Item>,
+    /// The edition number of this checklist (1 for the first release).
+    edition: u32,
+    /// Every earlier edition, oldest first.
+    editions: Vec<PastEdition>,
+    retired: Vec<RetiredItem>,
+    /// Heading text of each `slug#anchor` the items link to, filled in by
+    /// the content build (which sees the articles) for the page to show.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    section_titles: BTreeMap<String, String>,
     #[serde(skip)]
     index: HashMap<String, usize>,
 }
@@ -120,7 +188,10 @@ pub enum LinkKind {
 pub struct ItemLink<'a> {
     pub item_id: &'a str,
     pub kind: LinkKind,
+    /// An article slug or a preset id.
     pub target: &'a str,
+    /// For articles, the heading anchor the link names.
+    pub anchor: Option<&'a str>,
 }
 
 /// Why a checklist was rejected. Each variant names the offending id or field.
@@ -177,6 +248,11 @@ pub enum ChecklistError {
         field: &'static str,
         target: String,
     },
+    /// The edition history (`edition`, `editions`, `retired`, `split_from`)
+    /// does not hold together; the detail names the field and the id.
+    BadHistory {
+        detail: String,
+    },
 }
 
 impl fmt::Display for ChecklistError {
@@ -218,8 +294,11 @@ impl fmt::Display for ChecklistError {
             ChecklistError::EmptyText { owner, field } => write!(f, "{owner:?} has an empty {field}"),
             ChecklistError::BadLink { item, field, target } => write!(
                 f,
-                "item {item:?} lists {target:?} in {field}; ids are lower-case kebab-case"
+                "item {item:?} lists {target:?} in {field}; ids are lower-case kebab-case (articles may add `#anchor`, also kebab-case)"
             ),
+            ChecklistError::BadHistory { detail } => {
+                write!(f, "the checklist's edition history is wrong: {detail}")
+            }
         }
     }
 }
@@ -230,8 +309,20 @@ impl std::error::Error for ChecklistError {}
 /// loose here so a bad value is reported with the item's id.
 #[derive(Deserialize)]
 struct RawChecklist {
+    #[serde(default = "first_edition")]
+    edition: u32,
+    #[serde(default)]
+    editions: Vec<PastEdition>,
+    #[serde(default)]
+    retired: Vec<RetiredItem>,
+    #[serde(default)]
+    section_titles: BTreeMap<String, String>,
     areas: Vec<Area>,
     items: Vec<RawItem>,
+}
+
+fn first_edition() -> u32 {
+    1
 }
 
 #[derive(Deserialize)]
@@ -248,6 +339,8 @@ struct RawItem {
     articles: Vec<String>,
     #[serde(default)]
     presets: Vec<String>,
+    #[serde(default)]
+    split_from: Option<String>,
 }
 
 impl TryFrom<RawChecklist> for Checklist {
@@ -280,9 +373,20 @@ impl TryFrom<RawChecklist> for Checklist {
                 why: item.why,
                 articles: item.articles,
                 presets: item.presets,
+                split_from: item.split_from,
             });
         }
-        Checklist::new(raw.areas, items)
+        let mut checklist = Checklist::with_history(
+            raw.areas,
+            items,
+            History {
+                edition: raw.edition,
+                editions: raw.editions,
+                retired: raw.retired,
+            },
+        )?;
+        checklist.set_section_titles(raw.section_titles);
+        Ok(checklist)
     }
 }
 
@@ -298,6 +402,12 @@ pub(crate) fn is_kebab(name: &str) -> bool {
         })
 }
 
+/// `area.kebab-name` split in two, when the id has that form.
+fn item_id_parts(id: &str) -> Option<(&str, &str)> {
+    let (prefix, name) = id.split_once('.')?;
+    (is_kebab(prefix) && is_kebab(name)).then_some((prefix, name))
+}
+
 fn require_text(owner: &str, field: &'static str, text: &str) -> Result<(), ChecklistError> {
     if text.trim().is_empty() {
         Err(ChecklistError::EmptyText {
@@ -309,9 +419,44 @@ fn require_text(owner: &str, field: &'static str, text: &str) -> Result<(), Chec
     }
 }
 
+/// How a checklist came to be: its edition number, the earlier editions'
+/// item lists, and the items it no longer asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct History {
+    pub edition: u32,
+    pub editions: Vec<PastEdition>,
+    pub retired: Vec<RetiredItem>,
+}
+
+impl Default for History {
+    /// A first edition: nothing before it.
+    fn default() -> History {
+        History {
+            edition: 1,
+            editions: Vec::new(),
+            retired: Vec::new(),
+        }
+    }
+}
+
+fn bad_history(detail: String) -> ChecklistError {
+    ChecklistError::BadHistory { detail }
+}
+
 impl Checklist {
-    /// Builds a checklist from its parts, checking every rule listed on the type.
+    /// Builds a first-edition checklist from its parts, checking every rule
+    /// listed on the type.
     pub fn new(areas: Vec<Area>, items: Vec<Item>) -> Result<Checklist, ChecklistError> {
+        Checklist::with_history(areas, items, History::default())
+    }
+
+    /// Builds a checklist with its edition history, checking every rule
+    /// listed on the type and that the history holds together.
+    pub fn with_history(
+        areas: Vec<Area>,
+        items: Vec<Item>,
+        history: History,
+    ) -> Result<Checklist, ChecklistError> {
         if areas.is_empty() {
             return Err(ChecklistError::NoAreas);
         }
@@ -353,24 +498,111 @@ impl Checklist {
                 area: empty.id.clone(),
             });
         }
-        Ok(Checklist {
+        let checklist = Checklist {
             areas,
             items,
+            edition: history.edition,
+            editions: history.editions,
+            retired: history.retired,
+            section_titles: BTreeMap::new(),
             index,
-        })
+        };
+        checklist.check_history()?;
+        Ok(checklist)
+    }
+
+    /// The history rules: editions 1 to N-1 each listed once, with item
+    /// lists that differ from each other and from this one; every id an
+    /// earlier edition asked is either still asked or retired into a
+    /// current item; every `split_from` names an item of an earlier edition
+    /// that did not yet have the split-off part.
+    fn check_history(&self) -> Result<(), ChecklistError> {
+        if self.edition == 0 {
+            return Err(bad_history("`edition` must be 1 or more".to_string()));
+        }
+        let mut numbers: Vec<u32> = self.editions.iter().map(|e| e.edition).collect();
+        numbers.sort_unstable();
+        if numbers != (1..self.edition).collect::<Vec<_>>() {
+            return Err(bad_history(format!(
+                "this is edition {}, so `editions` must list editions 1 to {} once each; it lists {numbers:?}",
+                self.edition,
+                self.edition - 1
+            )));
+        }
+        for (position, retired) in self.retired.iter().enumerate() {
+            require_text(&retired.id, "title", &retired.title)?;
+            if self.item(&retired.id).is_some() {
+                return Err(bad_history(format!(
+                    "{:?} is in `retired` but is still an item",
+                    retired.id
+                )));
+            }
+            if self.retired[..position].iter().any(|r| r.id == retired.id) {
+                return Err(bad_history(format!("{:?} is retired twice", retired.id)));
+            }
+            if !self.editions.iter().any(|e| e.items.contains(&retired.id)) {
+                return Err(bad_history(format!(
+                    "retired item {:?} is in no earlier edition",
+                    retired.id
+                )));
+            }
+            if self.item(&retired.merged_into).is_none() {
+                return Err(bad_history(format!(
+                    "retired item {:?} is merged into {:?}, which is not a current item",
+                    retired.id, retired.merged_into
+                )));
+            }
+        }
+        let mut fingerprints = vec![(self.edition, self.fingerprint())];
+        for past in &self.editions {
+            let mut seen = BTreeSet::new();
+            for id in &past.items {
+                if !seen.insert(id.as_str()) {
+                    return Err(bad_history(format!(
+                        "edition {} lists {id:?} twice",
+                        past.edition
+                    )));
+                }
+                if self.item(id).is_none() && self.retired_item(id).is_none() {
+                    return Err(bad_history(format!(
+                        "edition {} asked {id:?}, which is neither a current item nor in `retired`; answers to it would be lost",
+                        past.edition
+                    )));
+                }
+            }
+            let fingerprint = fingerprint_of(past.items.iter().map(String::as_str));
+            if let Some((other, _)) = fingerprints.iter().find(|(_, f)| *f == fingerprint) {
+                return Err(bad_history(format!(
+                    "edition {} has the same item list as edition {other}; share links could not tell them apart",
+                    past.edition
+                )));
+            }
+            fingerprints.push((past.edition, fingerprint));
+        }
+        for item in &self.items {
+            let Some(source) = &item.split_from else {
+                continue;
+            };
+            let before_split = self
+                .editions
+                .iter()
+                .any(|e| e.items.contains(source) && !e.items.contains(&item.id));
+            if source == &item.id || !before_split {
+                return Err(bad_history(format!(
+                    "item {:?} is split from {source:?}, which no earlier edition asked without it",
+                    item.id
+                )));
+            }
+        }
+        Ok(())
     }
 
     fn check_item(item: &Item, area_ids: &BTreeSet<&str>) -> Result<(), ChecklistError> {
-        let Some((prefix, name)) = item.id.split_once('.') else {
+        let Some((prefix, _)) = item_id_parts(&item.id) else {
             return Err(ChecklistError::BadItemId {
                 id: item.id.clone(),
             });
         };
-        if !is_kebab(prefix) || !is_kebab(name) {
-            return Err(ChecklistError::BadItemId {
-                id: item.id.clone(),
-            });
-        }
         if !area_ids.contains(item.area.as_str()) {
             return Err(ChecklistError::UnknownArea {
                 item: item.id.clone(),
@@ -393,14 +625,31 @@ impl Checklist {
         require_text(&item.id, "question", &item.question)?;
         require_text(&item.id, "yes_looks_like", &item.yes_looks_like)?;
         require_text(&item.id, "why", &item.why)?;
-        for (field, targets) in [("articles", &item.articles), ("presets", &item.presets)] {
-            if let Some(bad) = targets.iter().find(|target| !is_kebab(target)) {
+        let bad_article = item.article_refs().position(|article| {
+            !is_kebab(article.slug) || article.anchor.is_some_and(|anchor| !is_kebab(anchor))
+        });
+        if let Some(position) = bad_article {
+            return Err(ChecklistError::BadLink {
+                item: item.id.clone(),
+                field: "articles",
+                target: item.articles[position].clone(),
+            });
+        }
+        if let Some(source) = &item.split_from {
+            if item_id_parts(source).is_none() {
                 return Err(ChecklistError::BadLink {
                     item: item.id.clone(),
-                    field,
-                    target: bad.clone(),
+                    field: "split_from",
+                    target: source.clone(),
                 });
             }
+        }
+        if let Some(bad) = item.presets.iter().find(|target| !is_kebab(target)) {
+            return Err(ChecklistError::BadLink {
+                item: item.id.clone(),
+                field: "presets",
+                target: bad.clone(),
+            });
         }
         Ok(())
     }
@@ -474,15 +723,17 @@ impl Checklist {
     /// Every article and preset link of every item, for cross-reference checks.
     pub fn links(&self) -> impl Iterator<Item = ItemLink<'_>> + '_ {
         self.items.iter().flat_map(|item| {
-            let articles = item.articles.iter().map(move |target| ItemLink {
+            let articles = item.article_refs().map(move |article| ItemLink {
                 item_id: &item.id,
                 kind: LinkKind::Article,
-                target,
+                target: article.slug,
+                anchor: article.anchor,
             });
             let presets = item.presets.iter().map(move |target| ItemLink {
                 item_id: &item.id,
                 kind: LinkKind::Preset,
                 target,
+                anchor: None,
             });
             articles.chain(presets)
         })
@@ -492,11 +743,76 @@ impl Checklist {
     /// link made against a different checklist is recognised instead of
     /// silently attaching answers to the wrong questions.
     pub fn fingerprint(&self) -> u32 {
-        let mut joined = Vec::new();
-        for id in self.item_ids() {
-            joined.extend_from_slice(id.as_bytes());
-            joined.push(b'\n');
-        }
-        crate::bytes::crc32(&joined)
+        fingerprint_of(self.item_ids())
     }
+
+    /// Records the heading text of linked sections (`slug#anchor` → text);
+    /// entries for sections no item links to are dropped.
+    pub fn set_section_titles(&mut self, titles: BTreeMap<String, String>) {
+        let linked: BTreeSet<&str> = self
+            .items
+            .iter()
+            .flat_map(|item| item.articles.iter().map(String::as_str))
+            .collect();
+        self.section_titles = titles
+            .into_iter()
+            .filter(|(entry, _)| linked.contains(entry.as_str()))
+            .collect();
+    }
+
+    /// The heading text of a linked section (`slug#anchor`), when known.
+    pub fn section_title(&self, entry: &str) -> Option<&str> {
+        self.section_titles.get(entry).map(String::as_str)
+    }
+
+    /// This checklist's edition number.
+    pub fn edition(&self) -> u32 {
+        self.edition
+    }
+
+    /// The earlier editions, oldest first.
+    pub fn past_editions(&self) -> &[PastEdition] {
+        &self.editions
+    }
+
+    /// An earlier edition by number.
+    pub fn past_edition(&self, edition: u32) -> Option<&PastEdition> {
+        self.editions.iter().find(|past| past.edition == edition)
+    }
+
+    /// The earlier edition whose item ids have this fingerprint.
+    pub fn past_edition_with_fingerprint(&self, fingerprint: u32) -> Option<&PastEdition> {
+        self.editions
+            .iter()
+            .find(|past| fingerprint_of(past.items.iter().map(String::as_str)) == fingerprint)
+    }
+
+    /// Items earlier editions asked and this one does not.
+    pub fn retired(&self) -> &[RetiredItem] {
+        &self.retired
+    }
+
+    /// A retired item by id.
+    pub fn retired_item(&self, id: &str) -> Option<&RetiredItem> {
+        self.retired.iter().find(|retired| retired.id == id)
+    }
+
+    /// The current item an id stands for: the item itself, or for a retired
+    /// id the item it was merged into. Old links and bookmarks use it.
+    pub fn current_item(&self, id: &str) -> Option<&Item> {
+        self.item(id).or_else(|| {
+            self.retired_item(id)
+                .and_then(|retired| self.item(&retired.merged_into))
+        })
+    }
+}
+
+/// The CRC-32 of item ids joined by newlines (see [`Checklist::fingerprint`]).
+fn fingerprint_of<'a>(ids: impl Iterator<Item = &'a str>) -> u32 {
+    let mut joined = Vec::new();
+    for id in ids {
+        joined.extend_from_slice(id.as_bytes());
+        joined.push(b'\n');
+    }
+    crate::bytes::crc32(&joined)
 }

@@ -26,7 +26,7 @@ impl Completeness {
         self.answered == self.total
     }
 
-    /// "41 of 62 items answered".
+    /// "41 of 77 items answered".
     pub fn label(&self) -> String {
         format!("{} of {} items answered", self.answered, self.total)
     }

@@ -18,10 +18,13 @@
 //! | varint, then per text: varint (item index × 2 + kind), varint length, UTF-8 | notes (kind 0) and not-applicable reasons (kind 1), if flagged |
 //! | 4                | CRC-32 of every byte before it, big-endian                    |
 //!
-//! Without notes a 62-item assessment is about 55 characters. The checksum
+//! Without notes or a name a 77-item assessment is 60 characters. The checksum
 //! catches truncated or edited links; the fingerprint catches links made
 //! against a different checklist, whose answers would otherwise land on the
-//! wrong questions. Decoding never panics: every failure is a
+//! wrong questions. A link made with an earlier checklist edition is read
+//! with that edition's item list (the fingerprint names it) and its answers
+//! are carried to the current edition ([`decode_with_changes`] also returns
+//! what changed). Decoding never panics: every failure is a
 //! [`ShareLinkError`] whose message says what is wrong.
 
 use std::fmt;
@@ -35,6 +38,7 @@ use super::bytes::{
 use super::context::TeamContext;
 use super::dora::{DeployFrequency, DoraAnswers, FailureRate, LeadTime, RecoveryTime};
 use super::model::Checklist;
+use super::revision::{self, Changes};
 
 /// The format version written by [`encode`].
 pub const FORMAT_VERSION: u8 = 1;
@@ -234,9 +238,23 @@ pub fn encode(checklist: &Checklist, assessment: &Assessment) -> String {
     base64url_encode(&out)
 }
 
+/// A decoded link: the assessment, with answers for the current checklist,
+/// and what changed since the link was made (`None` for a current link).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub assessment: Assessment,
+    pub changes: Option<Changes>,
+}
+
 /// Decodes a share-link token into an assessment (read-only until the user
 /// saves a copy). Surrounding whitespace and a leading `#` are ignored.
 pub fn decode(checklist: &Checklist, token: &str) -> Result<Assessment, ShareLinkError> {
+    decode_with_changes(checklist, token).map(|decoded| decoded.assessment)
+}
+
+/// [`decode`], also saying what changed in the checklist since the link was
+/// made.
+pub fn decode_with_changes(checklist: &Checklist, token: &str) -> Result<Decoded, ShareLinkError> {
     let token = token.trim();
     let token = token.strip_prefix('#').unwrap_or(token);
     if token.is_empty() {
@@ -261,30 +279,29 @@ pub fn decode(checklist: &Checklist, token: &str) -> Result<Assessment, ShareLin
     let fingerprint = reader.u32_be("checklist fingerprint")?;
     let link_items = reader.varint("item count")?;
     let current_items = checklist.items().len();
-    if fingerprint != checklist.fingerprint() || link_items as usize != current_items {
+    // The item ids in the order the link's answers follow, and the edition.
+    let (ids, edition): (Vec<&str>, u32) = if fingerprint == checklist.fingerprint() {
+        (checklist.item_ids().collect(), checklist.edition())
+    } else if let Some(past) = checklist.past_edition_with_fingerprint(fingerprint) {
+        (
+            past.items.iter().map(String::as_str).collect(),
+            past.edition,
+        )
+    } else {
+        (Vec::new(), 0)
+    };
+    if ids.is_empty() || link_items as usize != ids.len() {
         return Err(ShareLinkError::ChecklistChanged {
             link_items,
             current_items,
         });
     }
-    let packed = reader.take(
-        (current_items * ANSWER_BITS as usize).div_ceil(8),
-        "answers",
-    )?;
+    let packed = reader.take((ids.len() * ANSWER_BITS as usize).div_ceil(8), "answers")?;
     let mut answers = Answers::new();
-    for (item, code) in
-        checklist
-            .items()
-            .iter()
-            .zip(unpack_bits(packed, current_items, ANSWER_BITS))
-    {
-        let answer = answer_from_code(code).ok_or_else(|| {
-            malformed(format!(
-                "item {} has an unknown answer code {code}",
-                item.id
-            ))
-        })?;
-        answers.set_answer(&item.id, answer);
+    for (id, code) in ids.iter().zip(unpack_bits(packed, ids.len(), ANSWER_BITS)) {
+        let answer = answer_from_code(code)
+            .ok_or_else(|| malformed(format!("item {id} has an unknown answer code {code}")))?;
+        answers.set_answer(id, answer);
     }
 
     let context = read_context(&mut reader)?;
@@ -300,7 +317,7 @@ pub fn decode(checklist: &Checklist, token: &str) -> Result<Assessment, ShareLin
         DEFAULT_SHARED_NAME.to_string()
     };
     if flags & FLAG_TEXTS != 0 {
-        read_texts(&mut reader, checklist, &mut answers)?;
+        read_texts(&mut reader, &ids, &mut answers)?;
     }
     if reader.remaining() != 0 {
         return Err(malformed(format!(
@@ -308,11 +325,17 @@ pub fn decode(checklist: &Checklist, token: &str) -> Result<Assessment, ShareLin
             reader.remaining()
         )));
     }
-    Ok(Assessment {
-        name,
-        updated: None,
-        answers,
-        context,
+    let unknown = |error: revision::RevisionError| malformed(error.to_string());
+    let changes = revision::changes_since(checklist, edition).map_err(unknown)?;
+    let answers = revision::upgrade(checklist, edition, &answers).map_err(unknown)?;
+    Ok(Decoded {
+        assessment: Assessment {
+            name,
+            updated: None,
+            answers,
+            context,
+        },
+        changes,
     })
 }
 
@@ -375,7 +398,7 @@ fn read_text(reader: &mut Reader<'_>, what: &'static str) -> Result<String, Shar
 
 fn read_texts(
     reader: &mut Reader<'_>,
-    checklist: &Checklist,
+    ids: &[&str],
     answers: &mut Answers,
 ) -> Result<(), ShareLinkError> {
     let count = reader.varint("text count")? as usize;
@@ -388,27 +411,26 @@ fn read_texts(
     for _ in 0..count {
         let key = reader.varint("note position")?;
         let index = (key / 2) as usize;
-        let item = checklist.items().get(index).ok_or_else(|| {
+        let id = ids.get(index).ok_or_else(|| {
             malformed(format!(
                 "a note refers to item {} of {}",
                 index + 1,
-                checklist.items().len()
+                ids.len()
             ))
         })?;
         let text = read_text(reader, "note")?;
-        let mut response: ItemResponse = answers.get(&item.id).cloned().unwrap_or_default();
+        let mut response: ItemResponse = answers.get(id).cloned().unwrap_or_default();
         if key % 2 == KIND_REASON {
             if response.answer != Some(Answer::NotApplicable) {
                 return Err(malformed(format!(
-                    "item {} has a not-applicable reason but another answer",
-                    item.id
+                    "item {id} has a not-applicable reason but another answer"
                 )));
             }
             response.reason = text;
         } else {
             response.note = text;
         }
-        answers.insert(&item.id, response);
+        answers.insert(id, response);
     }
     Ok(())
 }

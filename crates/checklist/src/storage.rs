@@ -2,7 +2,12 @@
 //! with migration from older versions. Pure functions over strings; the web
 //! layer does the actual `localStorage` reads and writes.
 //!
-//! Version 2 (current):
+//! Version 3 (current) adds `edition`, the checklist edition the answers
+//! refer to; otherwise it is version 2:
+//! ```json
+//! {"version": 3, "edition": 2, "active": "Q3 review", "assessments": […]}
+//! ```
+//! Version 2 (no `edition`: its answers are to checklist edition 1):
 //! ```json
 //! {"version": 2, "active": "Q3 review",
 //!  "assessments": [{"name": "Q3 review", "updated": "2026-09-30T10:00:00Z",
@@ -18,6 +23,11 @@
 //! ```
 //! It migrates to one assessment named [`MIGRATED_NAME`].
 //!
+//! Reading is two steps: [`Store::parse`] reads any format version as it was
+//! saved, then [`Store::upgrade`] carries the answers to the current
+//! checklist edition (rules in [`crate::revision`]) and returns
+//! the note about what changed.
+//!
 //! Data that cannot be read is never repaired by guesswork: [`Store::parse`]
 //! returns a [`StorageError`] that says what is wrong, and the caller sets the
 //! raw text aside (for example under [`SET_ASIDE_KEY`]) before starting fresh.
@@ -31,9 +41,15 @@ use serde_json::Value;
 use super::answers::{Answer, Answers, ItemResponse};
 use super::assessment::{check_name, Assessment};
 use super::context::TeamContext;
+use super::model::Checklist;
+use super::revision::{self, Changes};
 
 /// The version [`Store::to_json`] writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
+
+/// The checklist edition of data saved before editions were recorded
+/// (format versions 1 and 2).
+pub const UNRECORDED_EDITION: u32 = 1;
 
 /// The local-storage key the web layer should use.
 pub const STORAGE_KEY: &str = "faultline.checklist";
@@ -159,24 +175,25 @@ pub struct Loaded {
 }
 
 /// All saved assessments and which one is open. Never empty; names unique.
+/// Every assessment's answers refer to the same checklist edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     assessments: Vec<Assessment>,
     active: usize,
+    edition: u32,
 }
 
-impl Default for Store {
-    fn default() -> Store {
-        Store {
-            assessments: vec![Assessment::named(DEFAULT_NAME)],
-            active: 0,
-        }
-    }
+#[derive(Deserialize)]
+struct V2 {
+    #[serde(default)]
+    active: Option<String>,
+    assessments: Vec<Assessment>,
 }
 
 #[derive(Serialize, Deserialize)]
-struct V2 {
+struct V3 {
     version: u64,
+    edition: u32,
     #[serde(default)]
     active: Option<String>,
     assessments: Vec<Assessment>,
@@ -230,9 +247,47 @@ impl V1 {
 }
 
 impl Store {
-    /// A store with one empty assessment.
-    pub fn new() -> Store {
-        Store::default()
+    /// A store with one empty assessment, for answers to this checklist.
+    pub fn new(checklist: &Checklist) -> Store {
+        Store::empty(checklist.edition())
+    }
+
+    fn empty(edition: u32) -> Store {
+        Store {
+            assessments: vec![Assessment::named(DEFAULT_NAME)],
+            active: 0,
+            edition,
+        }
+    }
+
+    /// The checklist edition the answers refer to.
+    pub fn edition(&self) -> u32 {
+        self.edition
+    }
+
+    /// Carries every assessment's answers to `checklist`'s edition. Returns
+    /// what changed since they were saved, or `None` when they already were
+    /// at this edition or the store holds no answers to carry. An edition
+    /// the checklist does not know is an error (the data is newer).
+    pub fn upgrade(&mut self, checklist: &Checklist) -> Result<Option<Changes>, StorageError> {
+        let unknown = |error: revision::RevisionError| invalid(error.to_string());
+        let Some(changes) = revision::changes_since(checklist, self.edition).map_err(unknown)?
+        else {
+            return Ok(None);
+        };
+        let mut upgraded = Vec::with_capacity(self.assessments.len());
+        for assessment in &self.assessments {
+            let answers =
+                revision::upgrade(checklist, self.edition, &assessment.answers).map_err(unknown)?;
+            upgraded.push(Assessment {
+                answers,
+                ..assessment.clone()
+            });
+        }
+        let had_answers = self.assessments.iter().any(|a| !a.answers.is_empty());
+        self.assessments = upgraded;
+        self.edition = checklist.edition();
+        Ok((had_answers && !changes.is_empty()).then_some(changes))
     }
 
     /// Reads saved data of any known version, migrating older ones.
@@ -252,15 +307,27 @@ impl Store {
         match version {
             Some(1) => {
                 let v1: V1 = serde_json::from_value(value).map_err(shape_error)?;
-                let store = Store::from_parts(vec![v1.migrate()], None)?;
+                let store = Store::from_parts(vec![v1.migrate()], None, UNRECORDED_EDITION)?;
                 Ok(Loaded {
                     store,
                     migrated_from: Some(1),
                 })
             }
-            Some(CURRENT_VERSION) => {
+            Some(2) => {
                 let v2: V2 = serde_json::from_value(value).map_err(shape_error)?;
-                let store = Store::from_parts(v2.assessments, v2.active.as_deref())?;
+                let store =
+                    Store::from_parts(v2.assessments, v2.active.as_deref(), UNRECORDED_EDITION)?;
+                Ok(Loaded {
+                    store,
+                    migrated_from: Some(2),
+                })
+            }
+            Some(CURRENT_VERSION) => {
+                let v3: V3 = serde_json::from_value(value).map_err(shape_error)?;
+                if v3.edition == 0 {
+                    return Err(invalid("the checklist edition is 0; editions start at 1"));
+                }
+                let store = Store::from_parts(v3.assessments, v3.active.as_deref(), v3.edition)?;
                 Ok(Loaded {
                     store,
                     migrated_from: None,
@@ -280,9 +347,10 @@ impl Store {
     fn from_parts(
         assessments: Vec<Assessment>,
         active: Option<&str>,
+        edition: u32,
     ) -> Result<Store, StorageError> {
         if assessments.is_empty() {
-            return Ok(Store::default());
+            return Ok(Store::empty(edition));
         }
         for (index, assessment) in assessments.iter().enumerate() {
             assessment
@@ -304,13 +372,15 @@ impl Store {
         Ok(Store {
             assessments,
             active,
+            edition,
         })
     }
 
     /// The current-version JSON to save.
     pub fn to_json(&self) -> String {
-        let data = V2 {
+        let data = V3 {
             version: CURRENT_VERSION,
+            edition: self.edition,
             active: Some(self.active().name.clone()),
             assessments: self.assessments.clone(),
         };

@@ -32,9 +32,19 @@ pub fn check(inputs: &Inputs<'_>) -> Vec<ContentError> {
                 (article.slug.clone(), anchors)
             })
             .collect(),
+        // Retired ids stay valid link targets: the page opens the item
+        // they were merged into, so old links keep working.
         checklist_items: inputs
             .checklist
-            .map(|loaded| loaded.checklist.item_ids().map(str::to_string).collect())
+            .map(|loaded| {
+                let checklist = &loaded.checklist;
+                let retired = checklist.retired().iter().map(|r| r.id.as_str());
+                checklist
+                    .item_ids()
+                    .chain(retired)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default(),
         presets: inputs
             .scenarios
@@ -133,30 +143,65 @@ fn check_orders(articles: &[ParsedArticle], errors: &mut Vec<ContentError>) {
     }
 }
 
-/// The checklist links items to articles and presets; only this build sees
-/// all three, so it checks those links.
+/// The checklist links items to articles (sections) and presets; only this
+/// build sees all three, so it checks those links. Every item's first
+/// article entry is its "read more" and must name a section (`slug#anchor`)
+/// that exists, so that the link lands where the item is discussed.
 fn check_checklist_links(
     loaded: &LoadedChecklist,
     targets: &LinkTargets,
     errors: &mut Vec<ContentError>,
 ) {
-    for link in loaded.checklist.links() {
-        let (result, what) = match link.kind {
-            LinkKind::Article => (targets.check_article(link.target), "article"),
-            LinkKind::Preset => (targets.check_preset(link.target), "preset"),
-        };
-        if result.is_err() {
-            let line = line_of(&loaded.text, &format!("\"{}\"", link.item_id));
-            errors.push(ContentError::new(
-                &loaded.path,
-                line,
-                ErrorKind::InvalidChecklist {
-                    detail: format!(
-                        "item `{}` links to {what} `{}`, which does not exist",
-                        link.item_id, link.target
-                    ),
-                },
-            ));
+    let mut report = |item_id: &str, detail: String| {
+        let line = line_of(&loaded.text, &format!("\"{item_id}\""));
+        errors.push(ContentError::new(
+            &loaded.path,
+            line,
+            ErrorKind::InvalidChecklist { detail },
+        ));
+    };
+    for item in loaded.checklist.items() {
+        match item.read_more() {
+            None => report(
+                &item.id,
+                format!("item `{}` has no article to read more in", item.id),
+            ),
+            Some(read_more) if read_more.anchor.is_none() => report(
+                &item.id,
+                format!(
+                    "item `{}` sends readers to the whole article `{}`; name the section that discusses it (`{}#anchor`) as its first article entry",
+                    item.id, read_more.slug, read_more.slug
+                ),
+            ),
+            Some(_) => {}
         }
+    }
+    for link in loaded.checklist.links() {
+        let result = match link.kind {
+            LinkKind::Article => targets.check(
+                &LinkTarget::Article {
+                    slug: link.target.to_string(),
+                    anchor: link.anchor.map(str::to_string),
+                },
+                link.target,
+            ),
+            LinkKind::Preset => targets.check_preset(link.target),
+        };
+        let detail = match (result, link.kind) {
+            (Ok(()), _) => continue,
+            (Err(ErrorKind::UnknownAnchor { slug, anchor }), _) => format!(
+                "item `{}` links to section `{anchor}` of article `{slug}`, which has no heading with that anchor",
+                link.item_id
+            ),
+            (Err(_), LinkKind::Article) => format!(
+                "item `{}` links to article `{}`, which does not exist",
+                link.item_id, link.target
+            ),
+            (Err(_), LinkKind::Preset) => format!(
+                "item `{}` links to preset `{}`, which does not exist",
+                link.item_id, link.target
+            ),
+        };
+        report(link.item_id, detail);
     }
 }

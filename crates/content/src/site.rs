@@ -98,11 +98,26 @@ pub struct ValidArticle<'a> {
 /// Builds the pages from fully checked inputs (every reference resolves).
 pub fn assemble(
     mut articles: Vec<ValidArticle<'_>>,
-    checklist: Checklist,
+    mut checklist: Checklist,
     scenarios: &[LoadedScenario],
     images: Vec<ImageFile>,
 ) -> Site {
     articles.sort_by_key(|article| article.front.order);
+    // Items link to sections; the page shows their headings.
+    checklist.set_section_titles(
+        articles
+            .iter()
+            .flat_map(|article| {
+                let slug = &article.parsed.slug;
+                article
+                    .parsed
+                    .body
+                    .headings
+                    .iter()
+                    .map(move |heading| (format!("{slug}#{}", heading.id), heading.text.clone()))
+            })
+            .collect(),
+    );
     let index: Vec<ArticleSummary> = articles.iter().map(summary).collect();
     let by_slug: BTreeMap<&str, &ArticleSummary> = index
         .iter()
@@ -133,7 +148,18 @@ pub fn assemble(
             checklist: front
                 .checklist
                 .iter()
-                .filter_map(|id| checklist.item(id))
+                // A merged-away id stands for the item it was merged into.
+                .filter_map(|id| checklist.current_item(id))
+                .fold(
+                    Vec::new(),
+                    |mut unique: Vec<&faultline_checklist::Item>, item| {
+                        if !unique.iter().any(|seen| seen.id == item.id) {
+                            unique.push(item);
+                        }
+                        unique
+                    },
+                )
+                .into_iter()
                 .map(|item| ChecklistLink {
                     id: item.id.clone(),
                     area: item.area.clone(),

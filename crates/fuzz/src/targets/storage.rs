@@ -26,7 +26,7 @@ impl Storage {
 
     /// A store with one to four assessments, as the page saves it.
     fn saved_store(&self, g: &mut Gen) -> String {
-        let mut store = Store::new();
+        let mut store = Store::new(&self.checklist);
         for _ in 0..g.below(4) {
             let generated = assessment(g, &self.checklist);
             store.save_copy(&generated);

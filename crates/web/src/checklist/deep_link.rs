@@ -29,9 +29,13 @@ pub fn follow(session: Session) {
 }
 
 fn go_to_item(session: Session, item_id: &str) {
-    let area =
-        session.with_checklist(|checklist| checklist.item(item_id).map(|item| item.area.clone()));
-    let Some(area) = area else {
+    // An id merged into another item leads to that item.
+    let found = session.with_checklist(|checklist| {
+        checklist
+            .current_item(item_id)
+            .map(|item| (item.id.clone(), item.area.clone()))
+    });
+    let Some((item_id, area)) = found else {
         session.feedback.set(Some(Feedback::error(format!(
             "The link points to a question “{item_id}” that this checklist does not have; it may have been renamed."
         ))));
@@ -39,9 +43,9 @@ fn go_to_item(session: Session, item_id: &str) {
     };
     session.tab.set(Tab::Questions);
     session.open_area(&area);
-    session.target_item.set(Some(item_id.to_string()));
-    session.last_item.set(Some(item_id.to_string()));
-    let element_id = item_element_id(item_id);
+    session.target_item.set(Some(item_id.clone()));
+    session.last_item.set(Some(item_id.clone()));
+    let element_id = item_element_id(&item_id);
     request_animation_frame(move || {
         reveal(&element_id, Some(".item-title"));
     });

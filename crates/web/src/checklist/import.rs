@@ -68,6 +68,10 @@ async fn import_file(session: Session, file: web_sys::File) {
             session.close_shared();
             let saved_as = session.restructure(|store| store.adopt(&imported.assessment));
             let mut text = format!("Imported {name} as “{}”.", saved_as.unwrap_or_default());
+            if imported.changes.is_some() {
+                text.push_str(" It was made with an earlier edition of the checklist; its answers were carried over (see the note above).");
+                session.changes.set(imported.changes);
+            }
             if imported.checklist_changed {
                 text.push_str(" It was made with another edition of the checklist; answers were matched by question, so check the ones that are new.");
             }

@@ -147,7 +147,12 @@ pub fn ItemLinks(articles: Vec<String>, presets: Vec<String>) -> impl IntoView {
                 .map(|id| {
                     let title = {
                         let id = id.clone();
-                        move || session.titles.with(|titles| titles.title(kind, &id))
+                        move || {
+                            session.titles.with(|titles| {
+                                session
+                                    .with_checklist(|checklist| titles.title(kind, &id, checklist))
+                            })
+                        }
                     };
                     view! { <li><a href=target_href(kind, &id)>{title}</a></li> }
                 })

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::base::href;
 use crate::data::fetch_json;
-use faultline_checklist::LinkKind;
+use faultline_checklist::{ArticleRef, Checklist, LinkKind};
 use faultline_site_data::{
     ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH, SCENARIO_INDEX_PATH,
 };
@@ -40,17 +40,33 @@ impl LinkTitles {
     }
 
     /// The title to show for a link target; the id when none is known.
-    pub fn title(&self, kind: LinkKind, id: &str) -> String {
-        let titles = match kind {
-            LinkKind::Article => &self.articles,
-            LinkKind::Preset => &self.presets,
-        };
-        titles.get(id).cloned().unwrap_or_else(|| id.to_string())
+    /// An article entry `slug#anchor` shows the article's title, and the
+    /// section's heading when the checklist knows it.
+    pub fn title(&self, kind: LinkKind, id: &str, checklist: &Checklist) -> String {
+        match kind {
+            LinkKind::Article => {
+                let article = ArticleRef::parse(id);
+                let title = self
+                    .articles
+                    .get(article.slug)
+                    .cloned()
+                    .unwrap_or_else(|| article.slug.to_string());
+                match checklist.section_title(id) {
+                    Some(section) => format!("{title}: {section}"),
+                    None => title,
+                }
+            }
+            LinkKind::Preset => self
+                .presets
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_string()),
+        }
     }
 }
 
 /// The address of a link target, relative to the site base as the content
-/// conventions define it (`articles/SLUG`, `simulator?preset=ID`).
+/// conventions define it (`articles/SLUG#anchor`, `simulator?preset=ID`).
 pub fn relative_target(kind: LinkKind, id: &str) -> String {
     match kind {
         LinkKind::Article => format!("articles/{id}"),

@@ -88,7 +88,7 @@ pub fn ChecklistTool() -> impl IntoView {
 /// The page once the checklist is loaded.
 #[component]
 fn Workspace(checklist: Checklist) -> impl IntoView {
-    let opened = store::open();
+    let opened = store::open(&checklist);
     let save_status = match &opened.problem {
         Some(LoadProblem::Unavailable) => SaveStatus::Off(
             "This browser does not let the page keep data, so answers are not saved. Export them to keep them."
@@ -121,12 +121,14 @@ fn Workspace(checklist: Checklist) -> impl IntoView {
     deep_link::follow(session);
 
     let migrated = opened.migrated_from;
-    if migrated.is_some() {
+    if migrated.is_some() || opened.changes.is_some() {
         session.save_now();
     }
+    session.changes.set(opened.changes);
     view! {
         <notices::StorageNotices problem=opened.problem migrated/>
         <notices::LinkErrorNotice/>
+        <notices::ChangesNotice/>
         {move || {
             if session.is_read_only() {
                 view! { <shared_view::SharedBanner/> }.into_any()

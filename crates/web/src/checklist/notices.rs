@@ -1,5 +1,6 @@
 //! Messages above the checklist: saved data that could not be read (and
-//! where it was set aside), a share link that could not be opened, the
+//! where it was set aside), a share link that could not be opened, what
+//! changed in the checklist since the answers on show were made, the
 //! outcome of an action, and the offer to undo a reset or a deletion.
 
 use leptos::prelude::*;
@@ -45,7 +46,7 @@ pub fn StorageNotices(problem: Option<LoadProblem>, migrated: Option<u64>) -> im
                         type="button"
                         class="button"
                         on:click=move |_| {
-                            if let Some(text) = store::unreadable_in_place() {
+                            if let Some(text) = session.with_checklist(store::unreadable_in_place) {
                                 report_download(session, download("faultline-unreadable-data.txt", "text/plain", &text));
                             }
                         }
@@ -78,9 +79,9 @@ pub fn StorageNotices(problem: Option<LoadProblem>, migrated: Option<u64>) -> im
         pieces.set(store::kept_pieces());
         // Freeing a slot may let data that could not be set aside move there.
         if matches!(session.save_status.get_untracked(), SaveStatus::Off(_))
-            && store::unreadable_in_place().is_some()
+            && session.with_checklist(store::unreadable_in_place).is_some()
         {
-            match store::retry_set_aside() {
+            match session.with_checklist(store::retry_set_aside) {
                 Ok(_) => {
                     pieces.set(store::kept_pieces());
                     session.resume_saving();
@@ -187,6 +188,39 @@ pub fn LinkErrorNotice() -> impl IntoView {
                         <button type="button" class="button" on:click=dismiss>
                             "Remove the link from the address and dismiss"
                         </button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
+
+/// What changed in the checklist since the answers on show were made (the
+/// core's `revision::Changes`, one sentence per change), until dismissed.
+#[component]
+pub fn ChangesNotice() -> impl IntoView {
+    let session = use_session();
+    move || {
+        session.changes.get().map(|changes| {
+            let sentences = changes
+                .sentences()
+                .into_iter()
+                .map(|sentence| view! { <li>{sentence}</li> })
+                .collect_view();
+            view! {
+                <div class="notice" role="region" aria-labelledby="checklist-changes-heading">
+                    <h2 id="checklist-changes-heading" class="notice-heading">
+                        "The checklist has changed since these answers were made"
+                    </h2>
+                    <p>
+                        "They were made with edition " {changes.from_edition}
+                        "; this is edition " {changes.to_edition}
+                        ". Their answers were carried over:"
+                    </p>
+                    <ul>{sentences}</ul>
+                    <p>
+                        <button type="button" class="button button-small"
+                            on:click=move |_| session.changes.set(None)>"Dismiss"</button>
                     </p>
                 </div>
             }

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::session::{Feedback, SaveStatus, Session};
+use super::store;
 use faultline_checklist::storage::STORAGE_KEY;
-use faultline_checklist::Store;
 
 /// Listens for saves made by other tabs for as long as the page is open.
 pub fn follow_other_tabs(session: Session) {
@@ -15,7 +15,11 @@ pub fn follow_other_tabs(session: Session) {
             return;
         }
         // A removed key or unreadable data is the other tab's to report.
-        let Some(loaded) = event.new_value().and_then(|text| Store::parse(&text).ok()) else {
+        let Some(loaded) = event.new_value().and_then(|text| {
+            session
+                .with_checklist(|checklist| store::read(&text, checklist))
+                .ok()
+        }) else {
             return;
         };
         if session.store.with_untracked(|store| *store == loaded.store) {

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use super::browser::now_iso;
 use super::link_titles::LinkTitles;
 use super::store;
+use faultline_checklist::revision::Changes;
 use faultline_checklist::storage::Removed;
 use faultline_checklist::{Assessment, Checklist, Report, Store};
 
@@ -105,6 +106,9 @@ pub struct Session {
     pub shared: RwSignal<Option<Assessment>>,
     /// Why the share link in the address could not be opened.
     pub link_error: RwSignal<Option<String>>,
+    /// What changed in the checklist since the answers on show (saved,
+    /// shared or imported) were made, until the user dismisses it.
+    pub changes: RwSignal<Option<Changes>>,
     /// Bumped when the shown assessment is replaced as a whole, so that
     /// text fields (which keep their own text while typing) start afresh.
     pub generation: RwSignal<u64>,
@@ -145,6 +149,7 @@ impl Session {
             store,
             shared,
             link_error: RwSignal::new(None),
+            changes: RwSignal::new(None),
             generation: RwSignal::new(0),
             save_status: RwSignal::new(save_status),
             undo: RwSignal::new(None),
@@ -237,6 +242,10 @@ impl Session {
     /// Leaves the shared view (its data stays in the link) and shows the
     /// saved assessments again.
     pub fn close_shared(&self) {
+        // A note about what changed since the link was made goes with it.
+        if self.shared.with_untracked(Option::is_some) {
+            self.changes.set(None);
+        }
         self.shared.set(None);
         self.generation.update(|generation| *generation += 1);
     }

@@ -22,11 +22,13 @@ fn read_fragment(session: Session) {
     let Some(token) = share_link::token_in_fragment(&fragment) else {
         return;
     };
-    let decoded = session.with_checklist(|checklist| share_link::decode(checklist, token));
+    let decoded =
+        session.with_checklist(|checklist| share_link::decode_with_changes(checklist, token));
     match decoded {
-        Ok(assessment) => {
+        Ok(decoded) => {
             session.link_error.set(None);
-            session.shared.set(Some(assessment));
+            session.changes.set(decoded.changes);
+            session.shared.set(Some(decoded.assessment));
             session.generation.update(|generation| *generation += 1);
             session.tab.set(Tab::Results);
         }

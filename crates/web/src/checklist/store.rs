@@ -7,10 +7,11 @@
 //! nothing is ever lost; when every slot is taken, saving stops until the
 //! user frees one (the page says so) rather than overwrite anything.
 
+use faultline_checklist::revision::Changes;
 use faultline_checklist::storage::{
-    set_aside_key, set_aside_slot, SetAsideSlot, SET_ASIDE_SLOTS, STORAGE_KEY,
+    set_aside_key, set_aside_slot, SetAsideSlot, StorageError, SET_ASIDE_SLOTS, STORAGE_KEY,
 };
-use faultline_checklist::Store;
+use faultline_checklist::{Checklist, Store};
 
 /// What was found in local storage.
 pub struct Opened {
@@ -18,6 +19,9 @@ pub struct Opened {
     /// Set when the saved data was in an older format and has been read
     /// through the migration.
     pub migrated_from: Option<u64>,
+    /// Set when the saved answers were made with an earlier checklist
+    /// edition and have been carried over: what changed since.
+    pub changes: Option<Changes>,
     pub problem: Option<LoadProblem>,
 }
 
@@ -45,11 +49,25 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|window| window.local_storage().ok().flatten())
 }
 
+/// Reads saved data and carries its answers to `checklist`'s edition.
+pub fn read(raw: &str, checklist: &Checklist) -> Result<Opened, StorageError> {
+    let loaded = Store::parse(raw)?;
+    let mut store = loaded.store;
+    let changes = store.upgrade(checklist)?;
+    Ok(Opened {
+        store,
+        migrated_from: loaded.migrated_from,
+        changes,
+        problem: None,
+    })
+}
+
 /// Reads the saved assessments, setting unreadable data aside.
-pub fn open() -> Opened {
+pub fn open(checklist: &Checklist) -> Opened {
     let fresh = |problem| Opened {
-        store: Store::new(),
+        store: Store::new(checklist),
         migrated_from: None,
+        changes: None,
         problem,
     };
     let Some(storage) = local_storage() else {
@@ -60,12 +78,8 @@ pub fn open() -> Opened {
         Ok(None) => return fresh(None),
         Err(_) => return fresh(Some(LoadProblem::Unavailable)),
     };
-    match Store::parse(&raw) {
-        Ok(loaded) => Opened {
-            store: loaded.store,
-            migrated_from: loaded.migrated_from,
-            problem: None,
-        },
+    match read(&raw, checklist) {
+        Ok(opened) => opened,
         Err(error) => {
             let error = error.to_string();
             let problem = match set_aside(&storage, &raw) {
@@ -102,19 +116,19 @@ fn set_aside(storage: &web_sys::Storage, raw: &str) -> Result<String, String> {
 
 /// Tries again to set aside the data under the main key (after the user has
 /// freed a slot). `Ok(None)` when there is nothing unreadable left there.
-pub fn retry_set_aside() -> Result<Option<String>, String> {
+pub fn retry_set_aside(checklist: &Checklist) -> Result<Option<String>, String> {
     let storage = local_storage().ok_or("local storage is not available")?;
     match storage.get_item(STORAGE_KEY) {
-        Ok(Some(raw)) if Store::parse(&raw).is_err() => set_aside(&storage, &raw).map(Some),
+        Ok(Some(raw)) if read(&raw, checklist).is_err() => set_aside(&storage, &raw).map(Some),
         _ => Ok(None),
     }
 }
 
 /// The unreadable data under the main key, if it is still there (it is when
 /// it could not be set aside), for download.
-pub fn unreadable_in_place() -> Option<String> {
+pub fn unreadable_in_place(checklist: &Checklist) -> Option<String> {
     let raw = local_storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    Store::parse(&raw).is_err().then_some(raw)
+    read(&raw, checklist).is_err().then_some(raw)
 }
 
 /// Saves the store; the error says why the browser refused.
