@@ -70,7 +70,7 @@ fn broken_content_names_file_and_line_of_every_problem_and_writes_nothing() {
     }
     assert!(
         err.contains(&format!(
-            "build-content: 11 problems in {BROKEN}; nothing written"
+            "build-content: 13 problems in {BROKEN}; nothing written"
         )),
         "{err}"
     );

@@ -285,15 +285,6 @@ fn broken_fixture_reports_each_mistake_precisely() {
             ErrorKind::MissingField { field: "summary" },
         ),
         (
-            s("wrong-type.json"),
-            Some(16),
-            ErrorKind::InvalidScenario {
-                detail: s(
-                    "services[1].workers: invalid type: string \"four\", expected u32 (column 23)",
-                ),
-            },
-        ),
-        (
             s("checklist.toml"),
             Some(26),
             ErrorKind::InvalidChecklist {
@@ -305,6 +296,15 @@ fn broken_fixture_reports_each_mistake_precisely() {
             Some(37),
             ErrorKind::InvalidChecklist {
                 detail: s("item `teams.single-owner` sends readers to the whole article `target`; name the section that discusses it (`target#anchor`) as its first article entry"),
+            },
+        ),
+        (
+            s("wrong-type.json"),
+            Some(16),
+            ErrorKind::InvalidScenario {
+                detail: s(
+                    "services[1].workers: invalid type: string \"four\", expected u32 (column 23)",
+                ),
             },
         ),
     ];
