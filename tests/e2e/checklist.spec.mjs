@@ -120,9 +120,10 @@ test('a deep link to an item opens its area, highlights it and focuses its headi
   );
   // Its explanation links to the guide and the simulator.
   await target.getByText('What “yes” looks like, and why it matters').click();
-  await expect(target.getByRole('link', { name: 'Timeouts, retries and backoff' })).toHaveAttribute(
+  // "Read more" lands on the section that discusses the item.
+  await expect(target.getByRole('link', { name: /^Timeouts, retries and backoff/ })).toHaveAttribute(
     'href',
-    '/articles/timeouts-retries-backoff',
+    '/articles/timeouts-retries-backoff#put-a-timeout-on-every-remote-call',
   );
   await expect(target.locator('a[href^="/simulator?preset="]').first()).toBeVisible();
 });

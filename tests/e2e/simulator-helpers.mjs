@@ -12,7 +12,7 @@ export const presetIds = readdirSync('content/scenarios')
 export async function openSimulator(page, suffix = '') {
   await page.goto(`simulator${suffix}`);
   await expect(page.locator('#app[data-mounted] main#main h1')).toHaveText('Failure simulator');
-  await expect(page.locator('.preset-name')).not.toHaveText('');
+  await expect(page.locator('.preset-name')).not.toHaveText(/^(Loading the scenario…)?$/);
   await expect(page.locator('.sim-loading')).toHaveCount(0);
 }
 

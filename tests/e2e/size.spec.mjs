@@ -53,8 +53,11 @@ test('the home page first load fits the compressed size budget', async ({ page }
 // Each page that needs a bundle loads the shell and that bundle, no other.
 const pages = [
   { label: 'The guide index', path: 'articles', ready: '.article-list, .index-articles li', bundles: ['reading'], budget: 400 * KB },
-  { label: 'An article without figures', path: 'articles/data-ownership', ready: '.article-body h2', bundles: ['reading'], budget: 400 * KB },
-  { label: 'The checklist', path: 'checklist', ready: '.checklist-page [role="tablist"]', bundles: ['checklist'], budget: 600 * KB },
+  { label: 'An article before its figures load', path: 'articles/data-ownership', ready: '.article-body h2', bundles: ['reading'], budget: 400 * KB },
+  // 623 KB measured after the checklist gained editions (migration of saved
+  // data, share links and imports, with a notice of what changed): the
+  // budget moved from 600 with it. The static-first islands are to cut it.
+  { label: 'The checklist', path: 'checklist', ready: '.checklist-page [role="tablist"]', bundles: ['checklist'], budget: 660 * KB },
   { label: 'The simulator', path: 'simulator', ready: '#sim-play', bundles: ['simulator'], budget: 850 * KB },
 ];
 

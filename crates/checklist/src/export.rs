@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::answers::ItemStatus;
 use super::assessment::Assessment;
 use super::dora::BANDS_NAME;
+use super::json_value::from_json_value;
 use super::model::{Checklist, LinkKind};
 use super::report::Report;
 use super::revision::{self, Changes, RevisionError};
@@ -134,7 +135,7 @@ pub fn import_json(checklist: &Checklist, text: &str) -> Result<Imported, Import
         });
     };
     let assessment: Assessment =
-        serde_json::from_value(raw.clone()).map_err(|error| ImportError::Invalid {
+        from_json_value(raw.clone()).map_err(|error| ImportError::Invalid {
             message: format!("its assessment section is not valid: {error}"),
         })?;
     assessment

@@ -78,6 +78,7 @@ pub mod compare;
 mod context;
 pub mod dora;
 pub mod export;
+mod json_value;
 pub mod levels;
 mod model;
 pub mod plan;

@@ -41,6 +41,7 @@ use serde_json::Value;
 use super::answers::{Answer, Answers, ItemResponse};
 use super::assessment::{check_name, Assessment};
 use super::context::TeamContext;
+use super::json_value::from_json_value;
 use super::model::Checklist;
 use super::revision::{self, Changes};
 
@@ -303,10 +304,9 @@ impl Store {
             Some(Value::Number(number)) => number.as_u64(),
             Some(_) => None,
         };
-        let shape_error = |error: serde_json::Error| invalid(format!("{error}"));
         match version {
             Some(1) => {
-                let v1: V1 = serde_json::from_value(value).map_err(shape_error)?;
+                let v1: V1 = from_json_value(value).map_err(invalid)?;
                 let store = Store::from_parts(vec![v1.migrate()], None, UNRECORDED_EDITION)?;
                 Ok(Loaded {
                     store,
@@ -314,7 +314,7 @@ impl Store {
                 })
             }
             Some(2) => {
-                let v2: V2 = serde_json::from_value(value).map_err(shape_error)?;
+                let v2: V2 = from_json_value(value).map_err(invalid)?;
                 let store =
                     Store::from_parts(v2.assessments, v2.active.as_deref(), UNRECORDED_EDITION)?;
                 Ok(Loaded {
@@ -323,7 +323,7 @@ impl Store {
                 })
             }
             Some(CURRENT_VERSION) => {
-                let v3: V3 = serde_json::from_value(value).map_err(shape_error)?;
+                let v3: V3 = from_json_value(value).map_err(invalid)?;
                 if v3.edition == 0 {
                     return Err(invalid("the checklist edition is 0; editions start at 1"));
                 }

@@ -79,11 +79,21 @@ pub fn PresetPicker(
                 })}
             </div>
             <div class="preset-text">
-                <h2 id="preset-title" class="preset-name">{move || description.get().map(|d| d.0).unwrap_or_default()}</h2>
+                <h2 id="preset-title" class="preset-name">{move || heading_text(description.get().map(|d| d.0))}</h2>
                 {move || description.get().and_then(|d| (!d.1.is_empty()).then(|| view! { <p class="preset-description">{d.1}</p> }))}
                 {article_link}
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
+    }
+}
+
+/// The scenario's heading: never empty (an empty heading tells a screen
+/// reader nothing), also while the scenario loads or when it has no name.
+fn heading_text(name: Option<String>) -> String {
+    match name {
+        None => "Loading the scenario…".to_string(),
+        Some(name) if name.trim().is_empty() => "Untitled scenario".to_string(),
+        Some(name) => name,
     }
 }
