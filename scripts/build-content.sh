@@ -4,4 +4,4 @@
 # even when there is no content yet, because trunk copies it to dist/data/.
 set -eu
 mkdir -p generated/data
-exec cargo run --quiet --release --bin build-content
+exec cargo run --quiet --bin build-content
