@@ -37,7 +37,7 @@ pub fn PageBundle(
     Effect::new(move |_| {
         let Some(element) = host.get() else { return };
         let view = view.clone();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let outcome = match load(bundle).await {
                 Ok(loaded) => loaded
                     .call("mount", &[&element.into(), &JsValue::from_str(&view)])

@@ -63,7 +63,7 @@ pub fn SharePanel() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let copy = move |_| {
         let text = link.get_untracked();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let message = match copy_text(&text).await {
                 Ok(()) => "Link copied.".to_string(),
                 Err(reason) => format!("Not copied: {reason}."),

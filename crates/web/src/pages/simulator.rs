@@ -11,12 +11,14 @@ use leptos::prelude::*;
 pub fn Simulator() -> impl IntoView {
     view! {
         <RoutePageMeta route="/simulator"/>
+        <SimulatorIntro/>
         <PageBundle bundle=Bundle::Simulator view="page" what="the simulator"/>
     }
 }
 
-/// The simulator's title and lead: the simulator bundle shows it above the
-/// simulator, and the prerendered page shows it alone.
+/// The simulator's title and lead, rendered by the shell (and prerendered),
+/// so the page has its heading while the simulator bundle loads, and keeps
+/// it if the bundle cannot load.
 #[component]
 pub fn SimulatorIntro() -> impl IntoView {
     view! {

@@ -27,6 +27,10 @@ pub fn mount_simulator_figures(body: NodeRef<Div>) {
             return;
         }
         let start = move || {
+            // Called from the IntersectionObserver, outside any owner, so a
+            // scoped task could not be cancelled anyway: everything after the
+            // await below is written to survive the article going (try_*).
+            #[allow(clippy::disallowed_methods)]
             leptos::task::spawn_local(async move {
                 let outcome = match load(Bundle::Simulator).await {
                     Ok(simulator) => simulator

@@ -3,13 +3,12 @@
 //! short status says whether the copy worked.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::time::Duration;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// How long the status stays on screen.
-const STATUS_DURATION: Duration = Duration::from_millis(2500);
+const STATUS_MS: u32 = 2500;
 
 /// The anchors the content build puts in headings.
 const HEADING_ANCHOR_SELECTOR: &str = "a.anchor";
@@ -30,14 +29,14 @@ impl CopyStatusText {
         self.0.set(text.to_string());
         // Clear only the status this call set: a later copy keeps its own.
         let shown = text.to_string();
-        set_timeout(
-            move || {
-                if self.0.get_untracked() == shown {
-                    self.0.set(String::new());
-                }
-            },
-            STATUS_DURATION,
-        );
+        // The reader may have left the article meanwhile: then the status
+        // is gone and there is nothing to clear.
+        gloo_timers::callback::Timeout::new(STATUS_MS, move || {
+            if self.0.try_get_untracked().is_some_and(|now| now == shown) {
+                self.0.set(String::new());
+            }
+        })
+        .forget();
     }
 }
 
@@ -68,7 +67,7 @@ pub fn copy_if_heading_anchor(event: &web_sys::MouseEvent, status: CopyStatusTex
         return;
     };
     let pending = JsFuture::from(clipboard.write_text(&url));
-    spawn_local(async move {
+    spawn_local_scoped_with_cancellation(async move {
         match pending.await {
             Ok(_) => status.show("Link copied"),
             Err(_) => status.show("Could not copy; the link is in the address bar"),

@@ -23,8 +23,9 @@ pub fn focus_overflowing_boxes(body: NodeRef<Div>) {
     if cfg!(feature = "ssr") {
         return;
     }
+    // Runs a frame after it is asked for, when the article may have gone.
     let update = move || {
-        if let Some(body) = body.get_untracked() {
+        if let Some(body) = body.try_get_untracked().flatten() {
             mark_overflowing(&body);
         }
     };

@@ -15,7 +15,7 @@ use faultline_site_data::{SearchHit, SnippetPart};
 use leptos::either::Either;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::JsCast;
 
 /// Where the index is.
@@ -72,7 +72,7 @@ pub fn GuideSearch(
             return;
         }
         state.set(IndexState::Loading);
-        spawn_local(async move {
+        spawn_local_scoped_with_cancellation(async move {
             match search_index::load().await {
                 Ok(()) => state.set(IndexState::Ready),
                 Err(error) => state.set(IndexState::Failed(error)),

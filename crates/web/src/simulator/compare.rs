@@ -46,7 +46,7 @@ pub fn ComparePanel(
             start(wb, variant(&a, v), v == Variant::Copy);
         } else if let Some(id) = picked.strip_prefix("p:") {
             let id = id.to_string();
-            leptos::task::spawn_local(async move {
+            leptos::task::spawn_local_scoped_with_cancellation(async move {
                 match presets::scenario(&id).await {
                     Ok(b) => {
                         error.set(None);

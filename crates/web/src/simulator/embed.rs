@@ -53,7 +53,7 @@ pub fn SimEmbed(
     let shown = RwSignal::new(charts);
     {
         let preset = preset.clone();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             match presets::scenario(&preset).await {
                 Ok(scenario) => {
                     if shown.with_untracked(Vec::is_empty) {

@@ -105,7 +105,7 @@ pub fn SimulatorPage() -> impl IntoView {
     let presets_index = RwSignal::new(Vec::<ScenarioSummary>::new());
     let loading = RwSignal::new(true);
     let url = RwSignal::new(String::new());
-    leptos::task::spawn_local(async move {
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         let request = share::read_location();
         if let Ok(list) = presets::index().await {
             presets_index.set(list);
@@ -119,7 +119,6 @@ pub fn SimulatorPage() -> impl IntoView {
 
     view! {
         <div class="simulator" class:sim-loading=move || loading.get()>
-            <crate::pages::SimulatorIntro/>
             {move || wb.link_notice.get().map(|n| view! { <div class="notice notice-error" role="alert" id="link-notice"><p>{n}</p></div> })}
             {move || loading.get().then(|| view! { <p class="notice" role="status">"Loading the scenario…"</p> })}
             <PresetPicker wb=wb presets_index=presets_index/>

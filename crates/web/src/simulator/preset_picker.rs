@@ -13,7 +13,7 @@ use faultline_site_data::{ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH};
 /// Opens preset `id` as scenario A (leaving compare mode).
 pub fn open_preset(wb: Workbench, id: String, error: RwSignal<Option<String>>) {
     wb.runner.pause();
-    leptos::task::spawn_local(async move {
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         match presets::scenario(&id).await {
             Ok(scenario) => {
                 error.set(None);
