@@ -167,3 +167,27 @@ fn a_command_line_it_does_not_understand_exits_2_with_the_usage() {
     assert_status(&out, 2);
     assert!(stderr(&out).starts_with("sim: validate needs at least one file"));
 }
+
+#[test]
+fn a_reader_that_has_gone_ends_the_run_quietly() {
+    use std::process::{Command, Stdio};
+    // `sim run … --json | true`: the reader closes the pipe before sim has
+    // written anything (the read end is dropped right after the start, while
+    // sim is still simulating), so every write fails with a broken pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sim"))
+        .args(["run", "ten-services", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sim starts");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("sim ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(
+        output.status.success(),
+        "exit {:?}, stderr: {stderr}",
+        output.status
+    );
+}

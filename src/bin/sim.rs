@@ -18,9 +18,12 @@ use std::time::Instant;
 
 use faultline::engine::scenario_file::{self, ScenarioFileError};
 use faultline::engine::{Scenario, Simulation, Summary};
+use stdout::{out, outln};
 
 #[path = "sim/parallel.rs"]
 mod parallel;
+#[path = "sim/stdout.rs"]
+mod stdout;
 #[path = "sim/sweep.rs"]
 mod sweep;
 
@@ -53,12 +56,12 @@ fn main() -> ExitCode {
         Some("presets") => cmd_presets().map_err(Failure::from),
         Some("bench") => cmd_bench(&args[1..]).map_err(Failure::from),
         Some("sweep") if args.get(1).is_some_and(|a| a == "--help" || a == "-h") => {
-            println!("usage:\n{}", sweep::USAGE);
+            outln!("usage:\n{}", sweep::USAGE);
             Ok(())
         }
         Some("sweep") => sweep::cmd_sweep(&args[1..]).map_err(Failure::from),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(())
         }
         Some(other) => Err(Failure::Usage(format!("unknown command `{other}`"))),
@@ -170,9 +173,9 @@ fn cmd_run(args: &[String]) -> Result<(), Failure> {
     let summary = sim.summary();
     if json {
         let text = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
-        println!("{text}");
+        outln!("{text}");
     } else {
-        print!("{}", table(&summary));
+        out!("{}", table(&summary));
     }
     Ok(())
 }
@@ -186,7 +189,7 @@ fn cmd_validate(args: &[String]) -> Result<(), Failure> {
     let mut failed = 0;
     for arg in args {
         match load(arg) {
-            Ok(s) => println!("{arg}: ok ({}, {} services)", s.name, s.services.len()),
+            Ok(s) => outln!("{arg}: ok ({}, {} services)", s.name, s.services.len()),
             Err(e) => {
                 eprintln!("{e}");
                 failed += 1;
@@ -220,8 +223,8 @@ fn cmd_presets() -> Result<(), String> {
             .map_err(|e| e.to_string())
             .and_then(|t| Scenario::from_json_str(&t).map_err(|e| e.to_string()))
         {
-            Ok(s) => println!("{id:<26} {}", s.name),
-            Err(e) => println!("{id:<26} INVALID: {e}"),
+            Ok(s) => outln!("{id:<26} {}", s.name),
+            Err(e) => outln!("{id:<26} INVALID: {e}"),
         }
     }
     Ok(())
@@ -354,7 +357,7 @@ fn cmd_bench(args: &[String]) -> Result<(), String> {
         if quick { 500 } else { 5000 }
     );
     let mm1 = Scenario::from_json_str(&mm1).map_err(|e| e.to_string())?;
-    println!("engine benchmark (wall clock, this machine; best of 3 runs)");
+    outln!("engine benchmark (wall clock, this machine; best of 3 runs)");
     bench_one("M/M/1, rho = 0.8", &mm1)?;
     let ten = load("ten-services")?;
     bench_one(&format!("ten-services preset ({})", ten.name), &ten)?;
@@ -384,8 +387,8 @@ fn bench_one(label: &str, scenario: &Scenario) -> Result<(), String> {
     let Some((secs, requests, events, peak, simulated)) = best else {
         return Ok(());
     };
-    println!("{label}");
-    println!(
+    outln!("{label}");
+    outln!(
         "  {requests} requests, {events} events, {simulated:.0} simulated s in {secs:.3} s wall: \
          {:.2} M requests/s, {:.2} M events/s, {:.0} simulated s per wall s; peak {peak} requests in memory",
         requests as f64 / secs / 1e6,

@@ -177,7 +177,7 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
             capacity_table,
         )?,
     };
-    print!("{out}");
+    crate::stdout::out!("{out}");
     Ok(())
 }
 
