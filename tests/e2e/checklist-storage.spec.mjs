@@ -86,7 +86,19 @@ test('version 1 data migrates to a named assessment', async ({ page }) => {
   await expect(page.getByLabel('Assessment', { exact: true })).toHaveValue('My assessment');
   await expect(item(page, 'teams.single-owner').getByRole('radio', { name: 'Partly' })).toBeChecked();
   // Version 1 data holds answers to checklist edition 1: the page says what changed since.
-  await expect(page.getByRole('heading', { name: 'The checklist has changed since these answers were made' })).toBeVisible();
+  const changes = page.getByRole('region', { name: 'The checklist has changed since these answers were made' });
+  await expect(changes).toBeVisible();
+  // One notice, not two stacked: the format upgrade is said inside it.
+  await expect(changes).toContainText('Your saved answers were in an older format (version 1)');
+  await expect(page.getByText('Your saved answers were in an older format')).toHaveCount(1);
+  // The long list of changes is folded behind its count, and opens.
+  const details = changes.locator('details.changes-details');
+  await expect(details.locator('summary')).toHaveText(/^The \d+ changes$/);
+  await expect(details.locator('li').first()).toBeHidden();
+  await details.locator('summary').click();
+  await expect(details.locator('li').first()).toBeVisible();
+  await changes.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(changes).toBeHidden();
   const saved = JSON.parse((await savedData(page))[STORAGE_KEY]);
   expect(saved.version).toBe(3);
   expect(saved.edition).toBeGreaterThan(1);

@@ -32,6 +32,7 @@ pub mod checklist;
 pub mod components;
 pub mod crash;
 pub mod data;
+pub mod files;
 pub(crate) mod layout;
 mod page_bundle;
 mod pages;

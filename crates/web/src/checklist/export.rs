@@ -3,44 +3,13 @@
 //! (the print stylesheet turns the results into one clean document).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::browser::{print, site_root};
 use super::link_titles::relative_target;
 use super::session::use_session;
+use crate::files::download;
 use faultline_checklist::export;
 use faultline_checklist::LinkKind;
-
-/// Saves `text` as a file through a temporary object URL.
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let failed = |what: &str| format!("the browser could not {what}");
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or_else(|| failed("find the page"))?;
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| failed("prepare the file"))?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| failed("prepare the file"))?;
-    let anchor = document
-        .create_element("a")
-        .ok()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| failed("start the download"))?;
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // Some browsers read the URL after the click returns; free it later.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
-}
 
 /// Export and print buttons for the assessment on show.
 #[component]

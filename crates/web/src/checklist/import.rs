@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::session::{use_session, Feedback, Session};
+use crate::files::read_text;
 use faultline_checklist::export::import_json;
 
 /// The largest file accepted: a full export with long notes is far smaller.
@@ -27,7 +27,7 @@ pub fn ImportButton() -> impl IntoView {
         // Clear the input so choosing the same file again still imports it.
         input.set_value("");
         if let Some(file) = file {
-            leptos::task::spawn_local(import_file(session, file));
+            leptos::task::spawn_local_scoped_with_cancellation(import_file(session, file));
         }
     };
     view! {
@@ -45,19 +45,12 @@ pub fn ImportButton() -> impl IntoView {
 
 async fn import_file(session: Session, file: web_sys::File) {
     let name = file.name();
-    if file.size() > MAX_BYTES {
-        let _ = session.feedback.try_set(Some(Feedback::error(format!(
-            "{name} is not imported: it is {:.1} MB, far larger than any assessment export.",
-            file.size() / 1_000_000.0
-        ))));
-        return;
-    }
-    let text = match JsFuture::from(file.text()).await {
-        Ok(text) => text.as_string().unwrap_or_default(),
-        Err(_) => {
-            let _ = session.feedback.try_set(Some(Feedback::error(format!(
-                "{name} could not be read by the browser."
-            ))));
+    let text = match read_text(file, MAX_BYTES, "any assessment export").await {
+        Ok(text) => text,
+        Err(reason) => {
+            let _ = session
+                .feedback
+                .try_set(Some(Feedback::error(format!("Not imported: {reason}."))));
             return;
         }
     };

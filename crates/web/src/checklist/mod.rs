@@ -112,7 +112,7 @@ fn Workspace(checklist: Checklist) -> impl IntoView {
             .with_untracked(|a| faultline_checklist::progress::context_answered(&a.context) == 0),
     );
 
-    leptos::task::spawn_local(async move {
+    leptos::task::spawn_local_scoped_with_cancellation(async move {
         let titles = link_titles::LinkTitles::load().await;
         let _ = session.titles.try_set(titles);
     });
@@ -124,11 +124,18 @@ fn Workspace(checklist: Checklist) -> impl IntoView {
     if migrated.is_some() || opened.changes.is_some() {
         session.save_now();
     }
+    // One notice for the data opened: the format upgrade goes into the
+    // "what changed" notice when there is one, else it stands alone.
+    let (migrated_alone, migrated_with_changes) = if opened.changes.is_some() {
+        (None, migrated)
+    } else {
+        (migrated, None)
+    };
     session.changes.set(opened.changes);
     view! {
-        <notices::StorageNotices problem=opened.problem migrated/>
+        <notices::StorageNotices problem=opened.problem migrated=migrated_alone/>
         <notices::LinkErrorNotice/>
-        <notices::ChangesNotice/>
+        <notices::ChangesNotice migrated=migrated_with_changes/>
         {move || {
             if session.is_read_only() {
                 view! { <shared_view::SharedBanner/> }.into_any()

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::assessments::undo;
 use super::browser::clear_fragment;
-use super::export::download;
 use super::session::{use_session, Feedback, SaveStatus, Session, Undo};
 use super::store::{self, KeptPiece, LoadProblem};
 use crate::components::{Notice, Tone};
+use crate::files::download;
 
 /// What happened to the saved data on arrival, and the pieces of unreadable
 /// data kept in this browser.
@@ -195,32 +195,67 @@ pub fn LinkErrorNotice() -> impl IntoView {
     }
 }
 
+/// How many changes are listed openly; a longer list is folded away, so the
+/// notice stays short on a narrow screen.
+const CHANGES_SHOWN_OPEN: usize = 3;
+
 /// What changed in the checklist since the answers on show were made (the
 /// core's `revision::Changes`, one sentence per change), until dismissed.
+/// When the saved data was also in an older format (`migrated`), the same
+/// notice says so, rather than a second notice stacked above it.
 #[component]
-pub fn ChangesNotice() -> impl IntoView {
+pub fn ChangesNotice(migrated: Option<u64>) -> impl IntoView {
     let session = use_session();
+    // The format note belongs to the data opened with the page, not to a
+    // later import: it goes with the first dismissal.
+    let migrated = RwSignal::new(migrated);
+    let dismiss = move |_| {
+        migrated.set(None);
+        session.changes.set(None);
+    };
     move || {
         session.changes.get().map(|changes| {
-            let sentences = changes
-                .sentences()
+            let sentences = changes.sentences();
+            let count = sentences.len();
+            let items = sentences
                 .into_iter()
                 .map(|sentence| view! { <li>{sentence}</li> })
                 .collect_view();
+            let list = if count > CHANGES_SHOWN_OPEN {
+                view! {
+                    <details class="changes-details">
+                        <summary>{format!("The {count} changes")}</summary>
+                        <ul>{items}</ul>
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            };
+            let format_note = migrated.get().map(|version| {
+                view! {
+                    <p>
+                        "Your saved answers were in an older format (version " {version}
+                        ") and have been brought up to date. Nothing was lost."
+                    </p>
+                }
+            });
             view! {
                 <div class="notice" role="region" aria-labelledby="checklist-changes-heading">
                     <h2 id="checklist-changes-heading" class="notice-heading">
                         "The checklist has changed since these answers were made"
                     </h2>
+                    {format_note}
                     <p>
                         "They were made with edition " {changes.from_edition}
                         "; this is edition " {changes.to_edition}
                         ". Their answers were carried over:"
                     </p>
-                    <ul>{sentences}</ul>
+                    {list}
                     <p>
-                        <button type="button" class="button button-small"
-                            on:click=move |_| session.changes.set(None)>"Dismiss"</button>
+                        <button type="button" class="button button-small" on:click=dismiss>
+                            "Dismiss"
+                        </button>
                     </p>
                 </div>
             }

@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::compare::stop;
-use super::export::{download, read_chosen_file};
+use super::export::read_chosen_file;
 use super::workbench::{Workbench, A};
+use crate::files::download;
 use faultline_engine::export::{buckets_csv, file_stem, results_json};
 use faultline_engine::Scenario;
 
@@ -43,7 +44,7 @@ pub fn SharePanel(wb: Workbench, #[prop(into)] url: Signal<String>) -> impl Into
             return;
         };
         let promise = clipboard.write_text(&link);
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             copied.set(Some(match JsFuture::from(promise).await {
                 Ok(_) => "Link copied.".to_string(),
                 Err(_) => {
@@ -96,7 +97,7 @@ pub fn SharePanel(wb: Workbench, #[prop(into)] url: Signal<String>) -> impl Into
         else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             match read_chosen_file(&input).await {
                 Ok(text) => import(wb, &text, import_status),
                 Err(e) => import_status.set(Some(Err(vec![e]))),
