@@ -11,6 +11,10 @@ SHELL := /bin/sh
 .DEFAULT_GOAL := help
 
 PUBLIC_URL ?= /
+# The host's origin (https://example.org), when known: canonical links and
+# og:url become absolute URLs (scripts/postbuild.mjs). Empty: absolute paths.
+SITE_ORIGIN ?=
+export FAULTLINE_SITE_ORIGIN := $(SITE_ORIGIN)
 DIST ?= dist
 # The sub-path build the browser tests check (served under /faultline/).
 SUBPATH_DIST ?= target/dist-subpath
@@ -34,12 +38,13 @@ $(error FAULTLINE_BLESS is set: `make $(filter $(CHECK_GOALS),$(MAKECMDGOALS))` 
 endif
 endif
 
-.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e fuzz clean
+.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e fuzz lighthouse clean
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:8080"
 	@echo "make test    run every check: fmt, clippy, native tests, release build, browser tests"
 	@echo "make dist    build the release site into $(DIST)/ (PUBLIC_URL=/sub/path/ for a sub-path)"
+	@echo "make lighthouse  Lighthouse scores per route of the built site (gzip, mobile)"
 
 ## Tools (each install is skipped when the right version is present)
 
@@ -107,6 +112,17 @@ e2e: browser dist dist-subpath
 FUZZ_ARGS ?=
 fuzz:
 	cargo run --profile fuzz -p faultline-fuzz --bin fuzz -- $(FUZZ_ARGS)
+
+# Lighthouse (npm, through npx) on a release build, served gzip-compressed on
+# loopback as a static host would serve it, in Debian's chromium: scores, LCP,
+# TBT and CLS per route. The build knows its origin (the loopback address it
+# is served from), as a real deployment would. A measurement, not a check:
+# it is not part of make test.
+LIGHTHOUSE_PORT ?= 4173
+LIGHTHOUSE_DIST ?= target/dist-lighthouse
+lighthouse: browser tools content
+	FAULTLINE_SITE_ORIGIN=http://127.0.0.1:$(LIGHTHOUSE_PORT) trunk build --release --public-url / --dist $(LIGHTHOUSE_DIST)
+	node scripts/lighthouse.mjs $(LIGHTHOUSE_DIST) $(LIGHTHOUSE_PORT)
 
 clean:
 	rm -rf $(DIST) generated test-results playwright-report

@@ -2,6 +2,7 @@
 // build in dist/, served on loopback by scripts/static-server.mjs (started in
 // tests/e2e/support/global-setup.mjs). Run them with `make e2e` or `make test`.
 import { defineConfig } from '@playwright/test';
+import { chromiumFlags, chromiumPath } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,16 +19,8 @@ export default defineConfig({
     browserName: 'chromium',
     // Never `playwright install`: the system chromium is the browser.
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath,
+      args: chromiumFlags,
     },
     screenshot: 'only-on-failure',
     trace: 'off',

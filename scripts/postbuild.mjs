@@ -13,18 +13,37 @@
 // Content-Security-Policy would block.
 //
 // Usage: node scripts/postbuild.mjs [SITE_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
+// FAULTLINE_SITE_ORIGIN (for example https://example.github.io, as `make dist
+// SITE_ORIGIN=...` passes it) makes canonical links absolute and adds og:url;
+// without it they are absolute paths, since the host is not known.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const siteDir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const siteOrigin = siteOriginFromEnvironment(process.env.FAULTLINE_SITE_ORIGIN ?? '');
 const routesFile = 'crates/web/src/routes.json';
 const articleIndexFile = 'generated/data/articles/index.json';
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
   process.exit(1);
+}
+
+/** The site's origin without a trailing slash, or '' when not given; anything else is refused. */
+function siteOriginFromEnvironment(value) {
+  if (value === '') return '';
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`FAULTLINE_SITE_ORIGIN is not a URL: ${value}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
+    fail(`FAULTLINE_SITE_ORIGIN must be an origin such as https://example.org (the base path comes from PUBLIC_URL), not ${value}`);
+  }
+  return url.origin;
 }
 
 function escapeHtml(text) {
@@ -61,12 +80,15 @@ function withMeta(html, title, description) {
 
 /**
  * The canonical link and Open Graph tags for the page at `path` (base
- * included), put before </head>. The host's origin is not known at build
- * time, so the canonical link is an absolute path and og:url is left out.
+ * included), put before </head>. With the site's origin they are absolute
+ * URLs and og:url is given; without it the canonical link is an absolute
+ * path and og:url is left out.
  */
 function withSharing(html, path, title, description, type) {
+  const href = `${siteOrigin}${path}`;
   const tags = [
-    `<link rel="canonical" href="${escapeHtml(path)}">`,
+    `<link rel="canonical" href="${escapeHtml(href)}">`,
+    ...(siteOrigin ? [`<meta property="og:url" content="${escapeHtml(href)}">`] : []),
     `<meta property="og:type" content="${type}">`,
     `<meta property="og:site_name" content="Faultline">`,
     `<meta property="og:title" content="${escapeHtml(title)}">`,

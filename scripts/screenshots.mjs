@@ -7,6 +7,7 @@
 // folder in $FAULTLINE_DIST.
 import { chromium } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const [outDir = '/tmp/faultline-shots', ...requested] = process.argv.slice(2);
@@ -20,8 +21,8 @@ const schemes = ['light', 'dark'];
 mkdirSync(outDir, { recursive: true });
 const server = await startStaticServer({ root: process.env.FAULTLINE_DIST ?? 'dist', port: 0 });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: chromiumPath,
+  args: chromiumFlags,
 });
 try {
   for (const width of widths) {

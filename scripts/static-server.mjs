@@ -4,10 +4,12 @@
 //   - /path also tries path.html
 //   - anything else gets 404.html with status 404
 //   - optionally mounted under a sub-path (/faultline/), as a project site is
+//   - optionally gzip-compressed (level 9) for clients that accept it, as
+//     static hosts serve text and wasm (Lighthouse's numbers need that)
 // It listens on loopback only.
 //
 // CLI:     node scripts/static-server.mjs [DIR=dist] [PORT=8080] [BASE=/]
-// Module:  const server = await startStaticServer({ root: 'dist', port: 0, base: '/' });
+// Module:  const server = await startStaticServer({ root: 'dist', port: 0, base: '/', gzip: false });
 //          server.url  // http://127.0.0.1:PORT/  (including the base)
 //          await server.close();
 
@@ -15,6 +17,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -30,6 +33,9 @@ const CONTENT_TYPES = {
   '.xml': 'application/xml',
   '.webmanifest': 'application/manifest+json',
 };
+
+/** What a static host compresses: text formats and wasm, not images already compressed. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt', '.xml', '.webmanifest', '.ico']);
 
 async function isFile(path) {
   try {
@@ -48,27 +54,35 @@ async function isDirectory(path) {
 }
 
 /** Starts the server; resolves once it is listening. */
-export async function startStaticServer({ root = 'dist', port = 0, base = '/' } = {}) {
+export async function startStaticServer({ root = 'dist', port = 0, base = '/', gzip = false } = {}) {
   const rootDir = resolve(root);
   const mount = base.endsWith('/') ? base : `${base}/`;
   if (!(await isFile(join(rootDir, 'index.html')))) {
     throw new Error(`${rootDir}/index.html does not exist: build the site first (make dist)`);
   }
 
-  async function send(response, status, file, method) {
-    const body = await readFile(file);
-    response.writeHead(status, {
+  async function send(request, response, status, file, method) {
+    let body = await readFile(file);
+    const headers = {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': body.length,
       'cache-control': 'no-cache',
-    });
+    };
+    if (gzip && COMPRESSIBLE.has(extname(file))) {
+      headers.vary = 'accept-encoding';
+      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+    }
+    headers['content-length'] = body.length;
+    response.writeHead(status, headers);
     response.end(method === 'HEAD' ? undefined : body);
   }
 
-  async function notFound(response, method) {
+  async function notFound(request, response, method) {
     const page = join(rootDir, '404.html');
     if (await isFile(page)) {
-      await send(response, 404, page, method);
+      await send(request, response, 404, page, method);
     } else {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('404 Not Found\n');
@@ -87,7 +101,7 @@ export async function startStaticServer({ root = 'dist', port = 0, base = '/' } 
     try {
       path = decodeURIComponent(url.pathname);
     } catch {
-      await notFound(response, method);
+      await notFound(request, response, method);
       return;
     }
     if (`${path}/` === mount) {
@@ -96,13 +110,13 @@ export async function startStaticServer({ root = 'dist', port = 0, base = '/' } 
       return;
     }
     if (!path.startsWith(mount)) {
-      await notFound(response, method);
+      await notFound(request, response, method);
       return;
     }
     const relative = path.slice(mount.length);
     const target = normalize(join(rootDir, relative));
     if (target !== rootDir && !target.startsWith(rootDir + sep)) {
-      await notFound(response, method);
+      await notFound(request, response, method);
       return;
     }
     if (await isDirectory(target)) {
@@ -113,17 +127,17 @@ export async function startStaticServer({ root = 'dist', port = 0, base = '/' } 
       }
       const index = join(target, 'index.html');
       if (await isFile(index)) {
-        await send(response, 200, index, method);
+        await send(request, response, 200, index, method);
         return;
       }
     } else if (await isFile(target)) {
-      await send(response, 200, target, method);
+      await send(request, response, 200, target, method);
       return;
     } else if (await isFile(`${target}.html`)) {
-      await send(response, 200, `${target}.html`, method);
+      await send(request, response, 200, `${target}.html`, method);
       return;
     }
-    await notFound(response, method);
+    await notFound(request, response, method);
   }
 
   const server = createServer((request, response) => {

@@ -3,7 +3,7 @@
 // article (previous/next, related, checklist, presets).
 import { readFileSync, readdirSync } from 'node:fs';
 import { bringFiguresToLife } from './articles-helpers.mjs';
-import { test, expect, openRoute, fullTitle } from './support/fixtures.mjs';
+import { test, expect, openRoute, fullTitle, notFoundDocuments } from './support/fixtures.mjs';
 
 /** The site data the content build wrote (the same files dist/data serves). */
 const data = (path) => JSON.parse(readFileSync(`generated/data/${path}`, 'utf8'));
@@ -231,7 +231,7 @@ test('a checklist link in the text opens the checklist in the app', async ({ pag
 test.describe('an unknown article', () => {
   // The static host answers 404 (it has no page for this address) and serves
   // the app, which then explains.
-  test.use({ allowedProblems: /status of 404/ });
+  test.use({ allowedProblems: notFoundDocuments('/articles/no-such-article') });
 
   test('says so and lists the real ones', async ({ page }) => {
     const response = await openRoute(page, '/articles/no-such-article');

@@ -24,7 +24,7 @@ async function download(page, buttonName) {
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }
 
-test('a JSON export imported in a fresh browser gives the same results', async ({ page, browser, baseURL }, testInfo) => {
+test('a JSON export imported in a fresh browser gives the same results', async ({ page, freshContext }, testInfo) => {
   await openChecklist(page);
   await fillSome(page);
   await showTab(page, 'Results');
@@ -40,7 +40,7 @@ test('a JSON export imported in a fresh browser gives the same results', async (
 
   const path = testInfo.outputPath('export.json');
   await writeFile(path, json.text);
-  const fresh = await browser.newContext({ baseURL });
+  const fresh = await freshContext();
   const other = await fresh.newPage();
   await openChecklist(other);
   await other.getByLabel('Import JSON…').setInputFiles(path);
@@ -50,7 +50,6 @@ test('a JSON export imported in a fresh browser gives the same results', async (
   await expect(overallScore(other)).toHaveText(score);
   expect(await other.locator('.plan-title').allTextContents()).toEqual(plan);
   await expect(other.locator('.plan-note')).toHaveText('Your note: Shared admin account | to remove');
-  await fresh.close();
 });
 
 test('the Markdown report is one document with absolute links', async ({ page, baseURL }) => {

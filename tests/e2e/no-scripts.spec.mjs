@@ -4,7 +4,7 @@
 // scripts off a browser still fetches the files the page preloads; the
 // pages do not yet avoid that.)
 import { readFileSync } from 'node:fs';
-import { test, expect, routeTable, fullTitle } from './support/fixtures.mjs';
+import { test, expect, routeTable, fullTitle, notFoundDocuments } from './support/fixtures.mjs';
 
 test.use({ javaScriptEnabled: false });
 
@@ -71,7 +71,7 @@ for (const [route, what] of [['checklist', 'The checklist'], ['simulator', 'The 
 
 test.describe('an unknown address', () => {
   // Chromium logs the 404 status of the document itself as a console error.
-  test.use({ allowedProblems: /status of 404/ });
+  test.use({ allowedProblems: notFoundDocuments('/no-such-page') });
 
   test('gets the not-found page without scripts', async ({ page }) => {
     const response = await page.goto('no-such-page');

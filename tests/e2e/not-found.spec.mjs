@@ -1,13 +1,15 @@
 // Unknown addresses get a real not-found page: HTTP 404 from the static host
 // (its 404.html boots the app), and the app's own page saying what failed.
-import { test, expect, openRoute, routeTable, fullTitle } from './support/fixtures.mjs';
+import { test, expect, openRoute, routeTable, fullTitle, notFoundDocuments } from './support/fixtures.mjs';
+
+const unknownPaths = ['/no-such-page', '/checklist/extra/segments', '/articles/a/b'];
 
 // Chromium logs the 404 status of the document itself as a console error.
-test.use({ allowedProblems: /status of 404/ });
+test.use({ allowedProblems: notFoundDocuments(...unknownPaths) });
 
 const notFoundTitle = fullTitle(routeTable.routes.find((route) => route.path === '404').title);
 
-for (const path of ['/no-such-page', '/checklist/extra/segments', '/articles/a/b']) {
+for (const path of unknownPaths) {
   test(`unknown path ${path} shows the not-found page`, async ({ page }) => {
     const response = await openRoute(page, path);
     expect(response?.status()).toBe(404);

@@ -3,7 +3,7 @@
 // usable on a 360 px wide screen.
 import { test, expect } from './support/fixtures.mjs';
 import { expectNoAxeViolations, colorSchemes } from './support/axe.mjs';
-import { openSimulator, runToEnd, editService, setField } from './simulator-helpers.mjs';
+import { openSimulator, runToEnd, editService, setField, waitForSimulatedTime } from './simulator-helpers.mjs';
 
 for (const colorScheme of colorSchemes) {
   test(`the simulator has no axe violations in the ${colorScheme} theme`, async ({ page }) => {
@@ -61,9 +61,11 @@ test('the controls work from the keyboard alone', async ({ page }) => {
   await expect(page.locator('#sim-editor-part')).toHaveText(/^Service /);
   // The focus stays on the diagram's box while a run updates it.
   await page.locator('#sim-speed').selectOption('10');
+  await page.locator('#sim-reset').click();
   await page.locator('#sim-play').click();
   await node.focus();
-  await page.waitForTimeout(500);
+  // Let the run redraw the diagram for a few simulated seconds.
+  await waitForSimulatedTime(page, 3);
   await expect(node).toBeFocused();
 });
 

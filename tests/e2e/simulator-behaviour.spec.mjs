@@ -1,7 +1,7 @@
 // The simulator shows the behaviours the guide explains, and responds to edits.
 import { test, expect } from './support/fixtures.mjs';
 import {
-  openSimulator, runToEnd, figure, peakUtilization, editService, setField,
+  openSimulator, runToEnd, figure, peakUtilization, editService, setField, waitForSimulatedTime, framesPass,
 } from './simulator-helpers.mjs';
 
 test('a slow dependency saturates the pools and errors climb; timeouts keep errors bounded', async ({ page }) => {
@@ -84,11 +84,13 @@ test('play, pause, step and reset drive the run', async ({ page }) => {
   await page.locator('#sim-speed').selectOption('5');
   await page.locator('#sim-play').click();
   await expect(page.locator('.run-status')).toHaveText('Running');
-  await page.waitForTimeout(600);
+  // Playing advances the clock past where stepping left it.
+  await waitForSimulatedTime(page, 3);
   await page.locator('#sim-play').click();
   await expect(page.locator('.run-status')).toHaveText('Paused');
   const paused = await clock.textContent();
-  await page.waitForTimeout(300);
+  // Paused means stopped: thirty frames later the clock has not moved.
+  await framesPass(page, 30);
   await expect(clock).toHaveText(paused);
   await page.locator('#sim-reset').click();
   await expect(page.locator('.run-status')).toHaveText('Ready');
@@ -103,8 +105,9 @@ test('results do not depend on the speed', async ({ page }) => {
   // A slower, paced run of the same seed: paused part way, then finished at full speed.
   await page.locator('#sim-speed').selectOption('50');
   await page.locator('#sim-play').click();
-  await page.waitForTimeout(700);
+  await waitForSimulatedTime(page, 2);
   await page.locator('#sim-play').click();
+  await expect(page.locator('.run-status')).toHaveText('Paused');
   await runToEnd(page);
   expect(await page.locator('.figures').textContent()).toBe(fast);
 });

@@ -57,3 +57,32 @@ export async function setField(page, label, value) {
   await input.press('Enter');
   await input.blur();
 }
+
+/** The simulated time the run has reached, in seconds, from the clock ("12 s of 60 s"). */
+export async function simulatedSeconds(page) {
+  const text = await page.locator('#sim-clock').textContent();
+  const match = /^([\d.,]+) s of/.exec(text ?? '');
+  if (!match) throw new Error(`unexpected clock text: ${text}`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
+/** Waits until the run has reached more than `seconds` of simulated time. */
+export async function waitForSimulatedTime(page, seconds) {
+  await expect.poll(() => simulatedSeconds(page), { timeout: 30_000 }).toBeGreaterThan(seconds);
+}
+
+/**
+ * Waits for `count` animation frames: every one is a chance for a running
+ * loop to advance, so "nothing changed after N frames" means it is stopped.
+ */
+export async function framesPass(page, count) {
+  await page.evaluate(
+    (frames) =>
+      new Promise((resolve) => {
+        let seen = 0;
+        const next = () => (++seen >= frames ? resolve() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+      }),
+    count,
+  );
+}

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures.mjs';
 import { openSimulator, runToEnd, figureTexts, editService, setField } from './simulator-helpers.mjs';
 
-test('a share link reopens the same run in a fresh browser', async ({ page, browser, baseURL }) => {
+test('a share link reopens the same run in a fresh browser', async ({ page, freshContext }) => {
   await openSimulator(page, '?preset=retry-storm');
   // Make it a scenario of its own: a different seed and an edited service.
   await page.locator('#sim-seed').fill('4242');
@@ -18,18 +18,14 @@ test('a share link reopens the same run in a fresh browser', async ({ page, brow
   expect(link).toMatch(/simulator\/?#scenario=1\.[\w-]+$/);
   expect(link).toBe(page.url());
 
-  const fresh = await browser.newContext({ baseURL });
-  try {
-    const other = await fresh.newPage();
-    await other.goto(link);
-    await expect(other.locator('.preset-name')).not.toHaveText(/^(Loading the scenario…)?$/);
-    await expect(other.locator('#sim-seed')).toHaveValue('4242');
-    await runToEnd(other);
-    expect(await figureTexts(other)).toEqual(figures);
-    await expect(other.locator('#link-notice')).toHaveCount(0);
-  } finally {
-    await fresh.close();
-  }
+  const fresh = await freshContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.locator('.preset-name')).not.toHaveText(/^(Loading the scenario…)?$/);
+  await expect(other.locator('#sim-seed')).toHaveValue('4242');
+  await runToEnd(other);
+  expect(await figureTexts(other)).toEqual(figures);
+  await expect(other.locator('#link-notice')).toHaveCount(0);
 });
 
 for (const [what, mangle] of [

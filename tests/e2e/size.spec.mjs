@@ -1,11 +1,12 @@
 // Load budgets: everything a page loads on a direct visit (HTML, JS, WASM,
 // CSS, data), gzip-compressed as a static host would serve it.
 //
-// The home page loads only the shell (router, layout, light pages): its
-// budget is 250 KB. The heavy parts are page bundles, separate wasm modules
-// loaded when a page needs them (scripts/build-bundles.mjs), each with its
-// own budget here so none grows unnoticed. The figures are printed on every
-// run; keep them falling.
+// The home page loads only the shell (router, layout, light pages). The heavy
+// parts are page bundles, separate wasm modules loaded when a page needs them
+// (scripts/build-bundles.mjs), each with its own budget here so none grows
+// unnoticed. Each budget sits up to about 10 % above the size last measured
+// (given beside it), so that a regression shows; lower them as sizes fall.
+// The figures are printed on every run.
 import { gzipSync } from 'node:zlib';
 import { test, expect } from './support/fixtures.mjs';
 
@@ -20,7 +21,13 @@ async function measure(page, path, ready) {
   await page.waitForLoadState('networkidle');
   const rows = [];
   for (const response of responses) {
-    const body = await response.body().catch(() => Buffer.alloc(0));
+    // A redirect has no body of its own (the file it leads to is counted as
+    // its own response); any other response that cannot be read fails the
+    // measurement rather than counting as 0 bytes.
+    if (response.status() >= 300 && response.status() < 400) continue;
+    const body = await response.body().catch((error) => {
+      throw new Error(`cannot read the response for ${response.url()} (${response.status()}): ${error.message}`);
+    });
     rows.push({
       file: new URL(response.url()).pathname,
       raw: body.length,
@@ -39,7 +46,7 @@ function report(label, rows, budget) {
 }
 
 test('the home page first load fits the compressed size budget', async ({ page }) => {
-  const budget = 250 * KB;
+  const budget = 185 * KB; // 168.3 KB measured
   const rows = await measure(page, '', 'main#main h1');
   const total = report('First load of the home page', rows, budget);
   const files = rows.map((row) => row.file);
@@ -52,13 +59,13 @@ test('the home page first load fits the compressed size budget', async ({ page }
 
 // Each page that needs a bundle loads the shell and that bundle, no other.
 const pages = [
-  { label: 'The guide index', path: 'articles', ready: '.article-list, .index-articles li', bundles: ['reading'], budget: 400 * KB },
-  { label: 'An article before its figures load', path: 'articles/data-ownership', ready: '.article-body h2', bundles: ['reading'], budget: 400 * KB },
-  // 623 KB measured after the checklist gained editions (migration of saved
-  // data, share links and imports, with a notice of what changed): the
-  // budget moved from 600 with it. The static-first islands are to cut it.
+  { label: 'The guide index', path: 'articles', ready: '.article-list, .index-articles li', bundles: ['reading'], budget: 383 * KB }, // 348.0 measured
+  { label: 'An article before its figures load', path: 'articles/data-ownership', ready: '.article-body h2', bundles: ['reading'], budget: 398 * KB }, // 361.8 measured
+  // 629.3 KB measured after the checklist gained editions (migration of
+  // saved data, share links and imports, with a notice of what changed).
+  // The static-first islands are to cut it.
   { label: 'The checklist', path: 'checklist', ready: '.checklist-page [role="tablist"]', bundles: ['checklist'], budget: 660 * KB },
-  { label: 'The simulator', path: 'simulator', ready: '#sim-play', bundles: ['simulator'], budget: 850 * KB },
+  { label: 'The simulator', path: 'simulator', ready: '#sim-play', bundles: ['simulator'], budget: 850 * KB }, // 786.7 measured
 ];
 
 for (const { label, path, ready, bundles, budget } of pages) {

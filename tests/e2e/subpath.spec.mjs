@@ -2,14 +2,14 @@
 // Pages project site) works there: deep links, links, history, the
 // not-found page, all under /faultline/. `make e2e` builds it into
 // target/dist-subpath/ and requires this spec to run.
-import { test, expect, openRoute, waitForApp } from './support/fixtures.mjs';
+import { test, expect, openRoute, waitForApp, notFoundDocuments } from './support/fixtures.mjs';
 
 const subpathUrl = process.env.FAULTLINE_SUBPATH_URL;
 const required = process.env.FAULTLINE_REQUIRE_SUBPATH === '1';
 
 test.describe('sub-path deployment', () => {
   test.skip(!subpathUrl && !required, 'no sub-path build (make e2e builds one)');
-  test.use({ baseURL: subpathUrl ?? 'http://127.0.0.1:9/missing-sub-path-build/', allowedProblems: /status of 404/ });
+  test.use({ baseURL: subpathUrl ?? 'http://127.0.0.1:9/missing-sub-path-build/' });
 
   test('deep links, clicks and back work under /faultline/', async ({ page }) => {
     expect(subpathUrl, 'make e2e serves target/dist-subpath under /faultline/').toBeTruthy();
@@ -40,11 +40,15 @@ test.describe('sub-path deployment', () => {
     await expect(page).toHaveURL(/\/faultline\/simulator\/?$/);
   });
 
-  test('unknown paths under the sub-path show the not-found page', async ({ page }) => {
-    const response = await page.goto('no-such-page');
-    expect(response?.status()).toBe(404);
-    await waitForApp(page);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-    await expect(page.locator('main code.path')).toHaveText('/no-such-page');
+  test.describe('an unknown path', () => {
+    test.use({ allowedProblems: notFoundDocuments('/faultline/no-such-page') });
+
+    test('under the sub-path shows the not-found page', async ({ page }) => {
+      const response = await page.goto('no-such-page');
+      expect(response?.status()).toBe(404);
+      await waitForApp(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+      await expect(page.locator('main code.path')).toHaveText('/no-such-page');
+    });
   });
 });

@@ -48,6 +48,65 @@ export async function waitForApp(page) {
   await expect(page.locator('#app[data-mounted] main#main h1')).toBeVisible();
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How Chromium words a failed load in the console; `causes` are regular expression sources. */
+function failedLoadMessages(paths, causes) {
+  const ends = paths.map((path) => escapeRegExp(path.replace(/^\//, ''))).join('|');
+  return new RegExp(`^console error: Failed to load resource: (?:${causes.join('|')}) \\([^ ]*/(?:${ends})\\)$`);
+}
+
+const NOT_FOUND = 'the server responded with a status of 404 \\(Not Found\\)';
+const ANY_HTTP_ERROR = 'the server responded with a status of [45]\\d\\d \\([^)]*\\)';
+
+/**
+ * The allowance a not-found test needs, and no more: Chromium logs the 404
+ * status of a document it loads as a console error, so this matches that
+ * message for the documents at the given paths only (a missing script, data
+ * file or image elsewhere still fails the test). Use with test.use:
+ *   test.use({ allowedProblems: notFoundDocuments('/no-such-page') });
+ */
+export function notFoundDocuments(...paths) {
+  return failedLoadMessages(paths, [NOT_FOUND]);
+}
+
+/**
+ * The allowance for files a test makes fail on purpose (an HTTP error status
+ * or a network error), for the given paths only:
+ *   test.use({ allowedProblems: failedLoads('data/checklist.json') });
+ */
+export function failedLoads(...paths) {
+  return failedLoadMessages(paths, [ANY_HTTP_ERROR, 'net::ERR_FAILED']);
+}
+
+/**
+ * Watches a browser context: every page opened in it (the first tab, a second
+ * tab, a popup) has its console errors and uncaught exceptions recorded in
+ * `problems`, and every request that leaves the site's origin is recorded and
+ * blocked, so nothing leaves the machine.
+ */
+async function watchContext(context, origin, problems) {
+  const leavesOrigin = (url) => {
+    const parsed = new URL(url);
+    return !['data:', 'blob:', 'about:'].includes(parsed.protocol) && parsed.origin !== origin;
+  };
+  await context.route(leavesOrigin, (route) => {
+    problems.push(`off-origin request: ${route.request().url()}`);
+    return route.abort('blockedbyclient');
+  });
+  const watchPage = (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        const where = message.location()?.url ? ` (${message.location().url})` : '';
+        problems.push(`console error: ${message.text()}${where}`);
+      }
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+}
+
 export const test = base.extend({
   // The static server's URL, set by global-setup.mjs.
   baseURL: async ({}, use) => {
@@ -61,33 +120,38 @@ export const test = base.extend({
   // given to test.use as [value, options].)
   allowedProblems: [null, { option: true }],
 
-  // Collects console errors, uncaught exceptions and off-origin requests, and
-  // fails the test if any was not expected.
+  // Everything the watched pages reported (see watchContext).
+  problems: async ({}, use) => {
+    await use([]);
+  },
+
+  // Watches the fixture's context, so its page and any second tab a test opens
+  // with context.newPage() are guarded; fails the test on anything not expected.
   pageProblems: [
-    async ({ page, context, baseURL, allowedProblems }, use) => {
-      const problems = [];
-      const origin = new URL(baseURL).origin;
-      const leavesOrigin = (url) => {
-        const parsed = new URL(url);
-        return !['data:', 'blob:', 'about:'].includes(parsed.protocol) && parsed.origin !== origin;
-      };
-      await context.route(leavesOrigin, (route) => {
-        problems.push(`off-origin request: ${route.request().url()}`);
-        return route.abort('blockedbyclient');
-      });
-      page.on('console', (message) => {
-        if (message.type() === 'error') {
-          const where = message.location()?.url ? ` (${message.location().url})` : '';
-          problems.push(`console error: ${message.text()}${where}`);
-        }
-      });
-      page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+    async ({ page, context, baseURL, allowedProblems, problems }, use) => {
+      await watchContext(context, new URL(baseURL).origin, problems);
       await use(problems);
       const unexpected = problems.filter((problem) => !allowedProblems?.test(problem));
       expect(unexpected, 'console errors, uncaught exceptions or off-origin requests').toEqual([]);
     },
     { auto: true },
   ],
+
+  // Opens a fresh browser context (a new visitor: no storage, no cookies)
+  // watched like the fixture's own; closed after the test. The only way a
+  // test should open one:
+  //   const fresh = await freshContext();
+  //   const other = await fresh.newPage();
+  freshContext: async ({ browser, baseURL, problems }, use) => {
+    const opened = [];
+    await use(async (options = {}) => {
+      const context = await browser.newContext({ baseURL, ...options });
+      await watchContext(context, new URL(baseURL).origin, problems);
+      opened.push(context);
+      return context;
+    });
+    await Promise.all(opened.map((context) => context.close().catch(() => {})));
+  },
 });
 
 export { expect };
