@@ -67,6 +67,32 @@ function leaveMidRun() {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(withFigure.meta.title);
     }
   });
+
+  test(`leaving an article while its figures are still loading ${ROUNDS} times logs no error`, async ({ page }) => {
+    // The network holds every preset of the article until the reader has
+    // left: the figures' loads are in flight when the article goes, and
+    // their answers land after the figures are gone. Each round opens the
+    // article afresh, since a preset that arrived is kept for the visit.
+    const presets = [...new Set(withFigure.embeds.map((embed) => embed.preset))].join('|');
+    const presetRequest = new RegExp(`/data/scenarios/(?:${presets})\\.json$`);
+    const held = [];
+    await page.route(presetRequest, (route) => {
+      held.push(route);
+    });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await openRoute(page, `/articles/${withFigure.meta.slug}`);
+      const asked = page.waitForRequest(presetRequest);
+      await page.locator('.article-body figure.sim-embed').first().scrollIntoViewIfNeeded();
+      await asked;
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Checklist' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Readiness checklist');
+      // Now the answers arrive, to figures that are gone.
+      const answered = page.waitForResponse(presetRequest);
+      await Promise.all(held.splice(0).map((route) => route.continue()));
+      await answered;
+      await settle(page);
+    }
+  });
 }
 
 test.describe('at the root', () => {

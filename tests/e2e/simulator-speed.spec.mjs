@@ -4,54 +4,68 @@
 // (every main-thread task over 50 ms), speed by the wall-clock time from the
 // click on play to "Finished". The figures are printed on every run.
 //
-// The bounds hold on a busy 2-core machine yet catch a real regression.
-// Measured alone: 311-412 ms per run and no long task at all; in the full
-// suite, with another test sharing the two cores: 442-1193 ms per run and
-// seven long tasks of 50-133 ms, which block the page for 218 ms of 2353 ms
-// (9 %). An engine that ran unsliced would block for nearly the whole run;
-// slices that grew past a frame would block in nearly every frame. Both push
-// the blocking share far past the bound, whatever the machine's load.
+// The run is made three times the preset's length (450 simulated seconds),
+// so that an engine that ran a whole run in one go would block the page far
+// longer than any hiccup of a busy machine. Measured on the 2-core machine:
+// - as shipped: 916-999 ms per run and no long task at all;
+// - a deliberately broken build that runs the engine unsliced: one task of
+//   196-231 ms per run of 254-299 ms (76-77 % of the run), blocking 58 % of
+//   the time, which both bounds below reject;
+// - with another test sharing the two cores (150 s runs, before this test
+//   ran longer ones): tasks of 50-133 ms, blocking 9 % of the time.
 import { test, expect } from './support/fixtures.mjs';
-import { openSimulator, runToEnd } from './simulator-helpers.mjs';
+import { openSimulator, runToEnd, setField } from './simulator-helpers.mjs';
 
 const RUNS = 3;
+const DURATION_S = 450;
+/** No task may take more than this share of its run: an unsliced run is one task. */
+const MAX_TASK_SHARE_OF_RUN = 0.4;
 /**
  * The share of the runs' wall-clock time during which the page could not
  * respond: the time each long task ran past 50 ms (the blocking time, as in
  * Lighthouse's TBT), summed, over the summed wall time.
  */
-const MAX_BLOCKING_SHARE = 0.35;
-/** No single task may freeze the page for long, however loaded the machine. */
-const LONGEST_TASK_MS = 500;
-/** The median run's wall-clock time: 0.3-0.7 s measured, a several-fold regression fails. */
-const MEDIAN_WALL_MS = 3000;
+const MAX_BLOCKING_SHARE = 0.3;
+/** The median run's wall-clock time: a several-fold slowdown fails. */
+const MEDIAN_WALL_MS = 8000;
 
 test('ten-services at full speed stays responsive', async ({ page }) => {
+  test.setTimeout(120_000);
   await openSimulator(page, '?preset=ten-services');
+  await page.locator('.editor-nav').getByRole('button', { name: 'Run and load' }).click();
+  await setField(page, 'Duration (s)', DURATION_S);
+  await expect(page.locator('#sim-clock')).toContainText(`of ${DURATION_S} s`);
   await page.evaluate(() => {
     window.faultlineLongTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.faultlineLongTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
   });
-  const wallMs = [];
+  const runs = [];
   for (let i = 0; i < RUNS; i++) {
     if (i > 0) await page.locator('#sim-reset').click();
+    await page.evaluate(() => {
+      window.faultlineLongTasks = [];
+    });
     const started = Date.now();
     await runToEnd(page);
-    wallMs.push(Date.now() - started);
+    const wallMs = Date.now() - started;
+    // Entries are delivered asynchronously: let the observer catch up.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    const longTasksMs = await page.evaluate(() => window.faultlineLongTasks.map(Math.round));
+    runs.push({ wallMs, longTasksMs, longestShare: Math.max(0, ...longTasksMs) / wallMs });
   }
-  // Entries are delivered asynchronously: let the observer catch up.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  const longTasks = await page.evaluate(() => window.faultlineLongTasks.map(Math.round));
-  const median = [...wallMs].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
-  const blockingMs = longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0);
-  const blockingShare = blockingMs / wallMs.reduce((sum, ms) => sum + ms, 0);
-  const report = { wallMs, medianWallMs: median, longTasksMs: longTasks, blockingMs, blockingShare: Number(blockingShare.toFixed(3)) };
-  console.log(`ten-services in Chromium: ${JSON.stringify(report)}`);
+  const totalWall = runs.reduce((sum, run) => sum + run.wallMs, 0);
+  const blockingMs = runs.flatMap((run) => run.longTasksMs).reduce((sum, ms) => sum + Math.max(0, ms - 50), 0);
+  const blockingShare = blockingMs / totalWall;
+  const median = runs.map((run) => run.wallMs).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+  const report = { runs, medianWallMs: median, blockingMs, blockingShare: Number(blockingShare.toFixed(3)) };
+  console.log(`ten-services (${DURATION_S} s) in Chromium: ${JSON.stringify(report)}`);
   test.info().annotations.push({ type: 'speed', description: JSON.stringify(report) });
 
+  for (const run of runs) {
+    expect(run.longestShare, `the longest task's share of a ${run.wallMs} ms run`).toBeLessThanOrEqual(MAX_TASK_SHARE_OF_RUN);
+  }
   expect(blockingShare, 'share of the run time the page was blocked').toBeLessThanOrEqual(MAX_BLOCKING_SHARE);
-  expect(Math.max(0, ...longTasks), 'the longest main-thread task (ms)').toBeLessThanOrEqual(LONGEST_TASK_MS);
   expect(median, 'median wall-clock time of a full-speed run (ms)').toBeLessThanOrEqual(MEDIAN_WALL_MS);
 });
