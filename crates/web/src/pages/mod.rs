@@ -12,8 +12,11 @@ pub use articles::Articles;
 pub use checklist::Checklist;
 pub use home::Home;
 pub use not_found::NotFound;
-pub use simulator::{Simulator, SimulatorIntro};
+pub use simulator::Simulator;
 
 // What only the prerenderer uses (the browser renders these through the pages).
 #[cfg(feature = "ssr")]
-pub use {articles::GuideIntro, checklist::ChecklistIntro, not_found::NotFoundView};
+pub use {
+    articles::GuideIntro, checklist::ChecklistIntro, not_found::NotFoundView,
+    simulator::SimulatorIntro,
+};
