@@ -1,5 +1,5 @@
 //! Byte-level helpers for the share link: URL-safe base64 and CRC-32 (from
-//! the `base64` and `crc32fast` crates), unsigned varints, and a bit packer.
+//! the `base64` and `crc` crates), unsigned varints, and a bit packer.
 //! Every read is bounds-checked and reports what ran out instead of
 //! panicking, because links arrive from strangers.
 
@@ -45,7 +45,8 @@ pub(crate) fn base64url_decode(text: &str) -> Result<Vec<u8>, Base64Error> {
 
 /// CRC-32 (IEEE 802.3, the one zip and PNG use).
 pub(crate) fn crc32(bytes: &[u8]) -> u32 {
-    crc32fast::hash(bytes)
+    const CRC32: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+    CRC32.checksum(bytes)
 }
 
 /// Appends `value` as an unsigned LEB128 varint.
