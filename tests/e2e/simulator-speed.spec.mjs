@@ -4,30 +4,33 @@
 // (every main-thread task over 50 ms), speed by the wall-clock time from the
 // click on play to "Finished". The figures are printed on every run.
 //
-// The run is made three times the preset's length (450 simulated seconds),
-// so that an engine that ran a whole run in one go would block the page far
-// longer than any hiccup of a busy machine. Measured on the 2-core machine:
-// - as shipped: 916-999 ms per run and no long task at all;
+// The run is made six times the preset's length (900 simulated seconds), so
+// that an engine that ran a whole run in one go would block the page far
+// longer than any hiccup of a busy machine: an unsliced run is one task
+// however long it is, while a hiccup's share of a run shrinks as runs grow.
+// Measured on the 2-core machine with 450 s runs:
+// - as shipped, alone: 916-999 ms per run and no long task at all;
+// - as shipped, in two full CI runs with another test sharing the cores:
+//   1105-1508 ms per run, long tasks of 51-339 ms, the longest 4-22 % of its
+//   run, blocking 2-11 % of the time (hence 900 s now, which halves those);
 // - a deliberately broken build that runs the engine unsliced: one task of
 //   196-231 ms per run of 254-299 ms (76-77 % of the run), blocking 58 % of
-//   the time, which both bounds below reject;
-// - with another test sharing the two cores (150 s runs, before this test
-//   ran longer ones): tasks of 50-133 ms, blocking 9 % of the time.
+//   the time, which both bounds below reject.
 import { test, expect } from './support/fixtures.mjs';
 import { openSimulator, runToEnd, setField } from './simulator-helpers.mjs';
 
 const RUNS = 3;
-const DURATION_S = 450;
+const DURATION_S = 900;
 /** No task may take more than this share of its run: an unsliced run is one task. */
-const MAX_TASK_SHARE_OF_RUN = 0.4;
+const MAX_TASK_SHARE_OF_RUN = 0.5;
 /**
  * The share of the runs' wall-clock time during which the page could not
  * respond: the time each long task ran past 50 ms (the blocking time, as in
  * Lighthouse's TBT), summed, over the summed wall time.
  */
 const MAX_BLOCKING_SHARE = 0.3;
-/** The median run's wall-clock time: a several-fold slowdown fails. */
-const MEDIAN_WALL_MS = 8000;
+/** The median run's wall-clock time (about 2-3 s expected): a several-fold slowdown fails. */
+const MEDIAN_WALL_MS = 12000;
 
 test('ten-services at full speed stays responsive', async ({ page }) => {
   test.setTimeout(120_000);
