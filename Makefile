@@ -4,8 +4,8 @@
 #   make test    install what is missing, run every check (exits non-zero on failure)
 #   make dist    build the release site into dist/
 #
-# Sub-path deployment: PUBLIC_URL=/faultline/ make dist  (the app reads its
-# base from <base href>, which trunk writes from --public-url).
+# Sub-path deployment: PUBLIC_URL=/faultline/ make dist  (every page reads
+# its base from <base href>, which the build writes from PUBLIC_URL).
 
 SHELL := /bin/sh
 .DEFAULT_GOAL := help
@@ -20,7 +20,7 @@ DIST ?= dist
 SUBPATH_DIST ?= target/dist-subpath
 WASM_TARGET := wasm32-unknown-unknown
 
-# The binaryen npm package provides a current, offline wasm-opt for trunk.
+# The binaryen npm package provides a current, offline wasm-opt.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 # Playwright drives Debian's chromium; it must never download its own browsers.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -60,19 +60,24 @@ $(NPM_STAMP): package.json package-lock.json
 
 ## Build
 
-# Renders content/ into generated/data/ (trunk's pre_build hook runs it too).
+# Renders content/ into generated/data/ (every site build runs it first too).
 content:
 	@sh scripts/build-content.sh
 
-dist: tools content
-	trunk build --release --public-url $(PUBLIC_URL) --dist $(DIST)
+# The static site: content, page template, island bundles, prerendered pages
+# (scripts/build-site.mjs).
+dist: tools
+	node scripts/build-site.mjs --public-url $(PUBLIC_URL) --dist $(DIST)
 
 # The same site for a sub-path host, for the browser tests.
-dist-subpath: tools content
-	trunk build --release --public-url /faultline/ --dist $(SUBPATH_DIST)
+dist-subpath: tools
+	node scripts/build-site.mjs --public-url /faultline/ --dist $(SUBPATH_DIST)
 
-serve: tools content
-	trunk serve --release
+# Builds the site and serves it as a static host would (folder addresses,
+# 404.html); run it again after a change.
+SERVE_PORT ?= 8080
+serve: dist
+	node scripts/static-server.mjs $(DIST) $(SERVE_PORT) $(PUBLIC_URL)
 
 ## Checks
 
@@ -83,7 +88,7 @@ lint: fmt-check clippy
 fmt-check:
 	cargo fmt --all --check
 
-# Native code and the wasm32 web app (the web crate, the shell and the page bundles) are linted
+# Native code and the wasm32 islands (the web crate and the bundles) are linted
 # separately: each target sees different cfg(target_arch) code.
 clippy: tools
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -120,8 +125,8 @@ fuzz:
 # it is not part of make test.
 LIGHTHOUSE_PORT ?= 4173
 LIGHTHOUSE_DIST ?= target/dist-lighthouse
-lighthouse: browser tools content
-	FAULTLINE_SITE_ORIGIN=http://127.0.0.1:$(LIGHTHOUSE_PORT) trunk build --release --public-url / --dist $(LIGHTHOUSE_DIST)
+lighthouse: browser tools
+	FAULTLINE_SITE_ORIGIN=http://127.0.0.1:$(LIGHTHOUSE_PORT) node scripts/build-site.mjs --public-url / --dist $(LIGHTHOUSE_DIST)
 	node scripts/lighthouse.mjs $(LIGHTHOUSE_DIST) $(LIGHTHOUSE_PORT)
 
 clean:

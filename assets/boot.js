@@ -1,32 +1,139 @@
-// Boots the Faultline WebAssembly app.
+// Faultline's page script: mounts the page's islands.
 //
-// This lives in a file because the site's Content-Security-Policy forbids
-// inline scripts. Trunk writes the hashed names of the wasm-bindgen glue and
-// the WASM module into the data attributes of the <script> tag that loads
-// this file (see pattern_script in Trunk.toml).
+// Every page is HTML from the build (scripts/postbuild.mjs), complete
+// without this script: articles read, links are plain links to other
+// pages. What is interactive is an island, a WebAssembly bundle built by
+// scripts/build-bundles.mjs. The prerendered markup says where each one
+// goes:
+//
+//   <div data-island="checklist" data-view="page" data-loading="the checklist">
+//
+// This script loads the named bundle (its address is in the page's
+// <meta name="faultline-bundle-NAME">) and has it mount `view` there, in
+// place of the prerendered content. A page loads only its own islands.
+// When all have mounted (or failed, which the island's place then says),
+// #app gets data-mounted; the browser tests wait for it.
+//
+// It is a file, not an inline script, because the Content-Security-Policy
+// forbids inline scripts.
 
-// If the app cannot even start (the WASM fails to download or compile), say so
-// on the page instead of leaving "Loading…" forever. Panics inside the app
-// reveal the same notice from Rust (src/web/crash.rs), with their own detail.
-function showStartFailure(error) {
-  const notice = document.getElementById('crash');
-  const detail = document.getElementById('crash-detail');
-  if (notice === null || !notice.hidden) return;
-  if (detail !== null) detail.textContent = String(error);
-  notice.hidden = false;
-}
+// Started bundles by name, so that a bundle is fetched and started at most
+// once per page; islands load each other's through the same global
+// (crates/web/src/bundle_loader.rs), and the browser tests read it.
+const bundles = (globalThis.__faultlineBundles ??= new Map());
 
-try {
-  const tag = document.querySelector('script[data-js][data-wasm]');
-  if (tag === null) {
-    throw new Error('index.html has no <script data-js data-wasm> tag to boot from');
+/** Resolves to the started bundle module (its wasm-bindgen exports). */
+function loadBundle(name) {
+  let pending = bundles.get(name);
+  if (pending === undefined) {
+    pending = startBundle(name);
+    bundles.set(name, pending);
+    // A failed load (offline, say) may be tried again later.
+    pending.catch(() => bundles.delete(name));
   }
-  const bindings = await import(tag.dataset.js);
-  // Exposed for diagnostics, as trunk's own loader does (wasmBindings.panic_drill()).
-  window.wasmBindings = bindings;
-  const wasm = await bindings.default({ module_or_path: tag.dataset.wasm });
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-} catch (error) {
-  showStartFailure(error);
-  throw error;
+  return pending;
 }
+globalThis.__faultlineLoadBundle = loadBundle;
+
+async function startBundle(name) {
+  const meta = document.querySelector(`meta[name="faultline-bundle-${name}"]`);
+  if (meta === null) {
+    throw new Error(`this build of the site has no "${name}" bundle`);
+  }
+  const url = new URL(meta.getAttribute('content'), document.baseURI);
+  const module = await import(url.href);
+  // wasm-bindgen's default export fetches and instantiates the .wasm file
+  // that sits next to the module.
+  await module.default();
+  return module;
+}
+
+/** A paragraph with `text`. */
+function paragraph(text) {
+  const element = document.createElement('p');
+  element.textContent = text;
+  return element;
+}
+
+/** Loads and mounts the island whose place is `host`. */
+async function mountIsland(host) {
+  const { island, view, loading } = host.dataset;
+  let line = null;
+  if (loading) {
+    line = paragraph(`Loading ${loading}…`);
+    line.className = 'loading';
+    line.setAttribute('role', 'status');
+    host.prepend(line);
+  }
+  try {
+    const bundle = await loadBundle(island);
+    // For diagnostics, as trunk's own loader does (wasmBindings.panic_drill()).
+    globalThis.wasmBindings = bundle;
+    // The island replaces the prerendered content (an island that loads
+    // data first returns a promise, and keeps the page as it is if that
+    // fails). It lives as long as the page: leaving the page ends the
+    // document, and the island with it.
+    await bundle.mount(host, view ?? '');
+  } catch (error) {
+    line?.remove();
+    const notice = document.createElement('div');
+    notice.className = 'notice notice-error';
+    notice.setAttribute('role', 'alert');
+    notice.append(
+      paragraph(`This part of Faultline could not be loaded: ${error?.message ?? error}.`),
+      paragraph('Check the connection and reload the page to try again.'),
+    );
+    host.prepend(notice);
+    // A warning, not an error: the page has said so, and it still works.
+    console.warn(`Faultline: the ${island} island did not start:`, error);
+  }
+}
+
+/**
+ * The not-found page (404.html, served for any unknown address) names the
+ * address that failed, relative to the site's base.
+ */
+function nameMissingAddress() {
+  const sentence = document.querySelector('.missing-address');
+  if (sentence === null) return;
+  const base = new URL(document.baseURI).pathname.replace(/\/$/, '');
+  let path = location.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // A malformed escape: show the address as it came.
+  }
+  const shown = (path.startsWith(base) && path.slice(base.length)) || path;
+  const code = document.createElement('code');
+  code.className = 'path';
+  code.textContent = shown;
+  sentence.replaceChildren('There is no page at ', code, '.');
+  // The prerendered skip link names 404.html's own folder; this page is at
+  // the unknown address.
+  const skip = document.querySelector('a.skip-link');
+  if (skip !== null) skip.href = `${location.pathname}#main`;
+}
+
+/**
+ * The skip link moves focus to <main> without leaving the page. Its href
+ * names the page's own prerendered address (a bare #main would resolve
+ * against <base href>), which is right without scripts; with them, the
+ * address may have changed since (an island keeps its state in the query,
+ * and the not-found page serves every unknown address), so a click focuses
+ * <main> itself.
+ */
+function keepSkipLinkOnThePage() {
+  const skip = document.querySelector('a.skip-link');
+  const main = document.getElementById('main');
+  if (skip === null || main === null) return;
+  skip.addEventListener('click', (event) => {
+    event.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  });
+}
+
+nameMissingAddress();
+keepSkipLinkOnThePage();
+await Promise.all([...document.querySelectorAll('[data-island]')].map(mountIsland));
+document.getElementById('app')?.setAttribute('data-mounted', '');

@@ -1,9 +1,8 @@
-// Builds the page bundles into the site (run by trunk's post_build hook,
+// Builds the island bundles into the site (scripts/build-site.mjs runs it,
 // before postbuild.mjs).
 //
-// The shell (the `faultline` binary, built by trunk) holds the router, the
-// layout and the light pages. The heavy parts are separate wasm modules,
-// loaded when a page needs them (crates/web/src/page_bundle.rs):
+// Pages are prerendered HTML; what is interactive on them is an island, a
+// wasm module that assets/boot.js loads on the pages that have one:
 //   reading    the article index, the reader and search      (wasm-opt -Oz)
 //   checklist  the readiness checklist                       (wasm-opt -Oz)
 //   simulator  the simulator page and the article figures    (wasm-opt -O3)
@@ -13,17 +12,18 @@
 // index.html as <meta name="faultline-bundle-NAME" content="..."> tags, which
 // postbuild.mjs then copies into every route's page.
 //
-// Usage: node scripts/build-bundles.mjs [SITE_DIR]
-//   SITE_DIR defaults to $TRUNK_STAGING_DIR, else dist. TRUNK_PROFILE=release
-//   (set by `trunk build --release`) builds optimised bundles; otherwise dev.
+// Usage: node scripts/build-bundles.mjs [SITE_DIR] [--dev]
+//   SITE_DIR defaults to dist. --dev builds debug bundles without wasm-opt
+//   (faster to build, far larger); the default is the optimised release.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const siteDir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
-const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const args = process.argv.slice(2);
+const release = !args.includes('--dev');
+const siteDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
 const target = 'wasm32-unknown-unknown';
 const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
 
@@ -75,10 +75,10 @@ function hashOf(dir) {
 }
 
 const indexFile = join(siteDir, 'index.html');
-if (!existsSync(indexFile)) fail(`${indexFile} not found: run this after trunk has built the shell`);
+if (!existsSync(indexFile)) fail(`${indexFile} not found: run this after the page template is built (scripts/build-site.mjs)`);
 
-// One cargo call: the library, shared with the shell trunk just built, is
-// already compiled; each bundle costs a link (with LTO).
+// One cargo call: the library is compiled once; each bundle costs a link
+// (with LTO).
 const profile = release ? 'release' : 'dev';
 const bins = bundles.flatMap((bundle) => ['--bin', `bundle-${bundle.name}`]);
 console.log(`build-bundles: cargo build --profile ${profile} (${bundles.map((bundle) => bundle.name).join(', ')})`);
@@ -103,7 +103,7 @@ for (const bundle of bundles) {
   metas.push(`<meta name="faultline-bundle-${bundle.name}" content="bundles/${dirName}/${bundle.name}.js">`);
 }
 
-// Into the head, replacing the tags of an earlier run (trunk serve rebuilds).
+// Into the head, replacing the tags of an earlier run.
 const html = readFileSync(indexFile, 'utf8').replace(/\s*<meta name="faultline-bundle-[^>]*>/g, '');
 if (!html.includes('</head>')) fail('index.html has no </head>');
 writeFileSync(indexFile, html.replace('</head>', `  ${metas.join('\n  ')}\n</head>`));

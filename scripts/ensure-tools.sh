@@ -2,14 +2,12 @@
 # Installs the build tools the site needs, skipping whatever is already there
 # at the right version, so second runs cost a few version checks.
 #
-#   sh scripts/ensure-tools.sh build    # wasm32 target, trunk, wasm-bindgen-cli
+#   sh scripts/ensure-tools.sh build    # wasm32 target, wasm-bindgen-cli
 #   sh scripts/ensure-tools.sh browser  # Debian's chromium, for the browser tests
 #
 # Everything comes from package registries (rustup's component server,
 # crates.io, Debian); npm tools are installed by the Makefile (npm ci).
 set -eu
-
-TRUNK_VERSION="${TRUNK_VERSION:-0.21.14}"
 
 say() { printf 'tools: %s\n' "$*"; }
 
@@ -25,14 +23,6 @@ ensure_wasm_target() {
   fi
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
-}
-
-ensure_trunk() {
-  if command -v trunk >/dev/null 2>&1 && [ "$(trunk --version)" = "trunk $TRUNK_VERSION" ]; then
-    return
-  fi
-  say "installing trunk $TRUNK_VERSION (takes a few minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
 }
 
 ensure_wasm_bindgen() {
@@ -63,7 +53,6 @@ ensure_chromium() {
 case "${1:-}" in
   build)
     ensure_wasm_target
-    ensure_trunk
     ensure_wasm_bindgen
     ;;
   browser)

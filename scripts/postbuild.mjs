@@ -1,4 +1,4 @@
-// Post-build step for static hosting (run by trunk as a post_build hook).
+// Post-build step for static hosting (scripts/build-site.mjs runs it last).
 //
 // Writes the page a static host serves for every route, each with its content
 // prerendered at build time (crates/prerender renders the same Leptos
@@ -12,7 +12,7 @@
 // Open Graph tags. It also refuses to ship an inline <script>, which the
 // Content-Security-Policy would block.
 //
-// Usage: node scripts/postbuild.mjs [SITE_DIR]   (default: $TRUNK_STAGING_DIR, else dist)
+// Usage: node scripts/postbuild.mjs [SITE_DIR]   (default: dist)
 // FAULTLINE_SITE_ORIGIN (for example https://example.github.io, as `make dist
 // SITE_ORIGIN=...` passes it) makes canonical links absolute and adds og:url;
 // without it they are absolute paths, since the host is not known.
@@ -21,7 +21,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const siteDir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist';
+const siteDir = process.argv[2] ?? 'dist';
 const siteOrigin = siteOriginFromEnvironment(process.env.FAULTLINE_SITE_ORIGIN ?? '');
 const routesFile = 'crates/web/src/routes.json';
 const articleIndexFile = 'generated/data/articles/index.json';
@@ -100,14 +100,14 @@ function withSharing(html, path, title, description, type) {
 
 /**
  * The page with its prerendered content (the fragment `name` that
- * crates/prerender wrote) in place of the loading placeholder in <div id="app">.
+ * crates/prerender wrote) inside the empty <div id="app"></div> of index.html.
  */
 function withContent(html, name) {
   const file = join(fragmentsDir, name);
   if (!existsSync(file)) fail(`the prerenderer wrote no ${file}`);
   const fragment = readFileSync(file, 'utf8');
-  const placeholder = /<div id="app">[\s\S]*?<\/div>/;
-  if (!placeholder.test(html)) fail('index.html has no <div id="app"> placeholder');
+  const placeholder = /<div id="app"><\/div>/;
+  if (!placeholder.test(html)) fail('index.html has no empty <div id="app"></div> to fill');
   return html.replace(placeholder, () => `<div id="app">${fragment}</div>`);
 }
 
@@ -116,7 +116,7 @@ function pageHtml(template, { path, title, description, type, fragment }) {
   return withContent(withSharing(withMeta(template, title, description), path, title, description, type), fragment);
 }
 
-/** Fails on any <script> without a src: the CSP would block it and the app would not boot. */
+/** Fails on any <script> without a src: the CSP would block it and the islands would not start. */
 function checkNoInlineScripts(html) {
   for (const match of html.matchAll(/<script\b([^>]*)>/g)) {
     if (!/\ssrc=/.test(match[1])) {
@@ -132,7 +132,7 @@ function writePage(relativeDir, html) {
 }
 
 const indexFile = join(siteDir, 'index.html');
-if (!existsSync(indexFile)) fail(`${indexFile} does not exist; run trunk build first`);
+if (!existsSync(indexFile)) fail(`${indexFile} does not exist; build the page template first (scripts/build-site.mjs)`);
 const index = readFileSync(indexFile, 'utf8');
 checkNoInlineScripts(index);
 

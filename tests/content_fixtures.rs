@@ -80,11 +80,11 @@ fn good_fixture_html_resolves_every_scheme() {
     let site = good_site();
     let html = &site.page("alpha").expect("alpha").html;
     for href in [
-        "href=\"articles/beta#retry-budgets\"",
-        "href=\"checklist?item=resilience.timeouts\"",
-        "href=\"simulator?preset=demo-chain\"",
+        "href=\"articles/beta/#retry-budgets\"",
+        "href=\"checklist/?item=resilience.timeouts\"",
+        "href=\"simulator/?preset=demo-chain\"",
         "href=\"https://example.org/page\"",
-        "href=\"articles/alpha#why-it-matters\"",
+        "href=\"articles/alpha/#why-it-matters\"",
         "src=\"data/images/diagram.svg\"",
     ] {
         assert!(html.contains(href), "missing {href}");
@@ -113,7 +113,7 @@ fn search_finds_a_body_term_in_the_right_article_and_section() {
     assert_eq!(hit.slug, "beta");
     assert_eq!(hit.anchor.as_deref(), Some("retry-budgets"));
     assert_eq!(hit.heading.as_deref(), Some("Retry budgets"));
-    assert_eq!(hit.href(), "articles/beta#retry-budgets");
+    assert_eq!(hit.href(), "articles/beta/#retry-budgets");
     let highlighted: Vec<&str> = hit
         .snippet
         .iter()

@@ -24,7 +24,7 @@ fn repeated_headings_get_unique_anchors_with_links() {
     let ids: Vec<&str> = body.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["example", "example-2", "example-3", "retry-budgets"]);
     assert!(body.html.contains(
-        "<h2 id=\"example-2\">Example<a class=\"anchor\" href=\"articles/demo#example-2\" aria-label=\"Link to this section\">#</a></h2>"
+        "<h2 id=\"example-2\">Example<a class=\"anchor\" href=\"articles/demo/#example-2\" aria-label=\"Link to this section\">#</a></h2>"
     ));
     assert!(body.html.contains("<h3 id=\"example-3\">"));
 }
@@ -89,7 +89,7 @@ fn footnotes_are_numbered_collected_and_base_relative() {
     let html = &body.html;
     // Numbered by first citation: b is 1, a is 2.
     assert!(html.contains(
-        "<sup class=\"footnote-ref\" id=\"fnref-1\"><a href=\"articles/demo#fn-1\" aria-label=\"Source 1\">1</a></sup>"
+        "<sup class=\"footnote-ref\" id=\"fnref-1\"><a href=\"articles/demo/#fn-1\" aria-label=\"Source 1\">1</a></sup>"
     ));
     assert!(html.contains("<sup class=\"footnote-ref\" id=\"fnref-2\">"));
     assert!(html.contains("<sup class=\"footnote-ref\" id=\"fnref-1-2\">"));
@@ -100,7 +100,7 @@ fn footnotes_are_numbered_collected_and_base_relative() {
     let first = list.find("<li id=\"fn-1\"><p>Source B").expect("fn-1");
     let second = list.find("<li id=\"fn-2\"><p>Source A").expect("fn-2");
     assert!(first < second);
-    assert!(list.contains("href=\"articles/demo#fnref-1-2\""));
+    assert!(list.contains("href=\"articles/demo/#fnref-1-2\""));
     assert!(
         !html.contains("href=\"#"),
         "bare fragments break under <base href>"
@@ -135,12 +135,12 @@ fn links_become_base_relative_hrefs() {
         "[a](article:other#why) [b](checklist:api.versioning) [c](preset:retry-storm) [d](#here) [e](https://example.org/x?a=1&b=2 \"T\")\n\n## Here\n",
     );
     let html = &body.html;
-    assert!(html.contains("<a href=\"articles/other#why\" class=\"link-article\">a</a>"));
+    assert!(html.contains("<a href=\"articles/other/#why\" class=\"link-article\">a</a>"));
     assert!(
-        html.contains("<a href=\"checklist?item=api.versioning\" class=\"link-checklist\">b</a>")
+        html.contains("<a href=\"checklist/?item=api.versioning\" class=\"link-checklist\">b</a>")
     );
-    assert!(html.contains("<a href=\"simulator?preset=retry-storm\" class=\"link-preset\">c</a>"));
-    assert!(html.contains("<a href=\"articles/demo#here\" class=\"link-article\">d</a>"));
+    assert!(html.contains("<a href=\"simulator/?preset=retry-storm\" class=\"link-preset\">c</a>"));
+    assert!(html.contains("<a href=\"articles/demo/#here\" class=\"link-article\">d</a>"));
     assert!(html.contains(
         "<a href=\"https://example.org/x?a=1&amp;b=2\" class=\"link-external\" title=\"T\" rel=\"noopener noreferrer\">e</a>"
     ));

@@ -56,7 +56,7 @@ fn word_prefixes_match_case_insensitively() {
 fn every_term_must_match() {
     let hits = searcher().search("budget amplify", 10);
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].href(), "articles/timeouts#retry-budgets");
+    assert_eq!(hits[0].href(), "articles/timeouts/#retry-budgets");
     assert!(searcher().search("budget zebra", 10).is_empty());
 }
 

@@ -1,16 +1,15 @@
 //! The checklist bundle: the readiness checklist as a wasm module of its
-//! own that the shell loads on /checklist (scripts/build-bundles.mjs builds
-//! it; `web::page_bundle` mounts it).
+//! own that assets/boot.js loads on /checklist (scripts/build-bundles.mjs builds
+//! it).
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the checklist into `host` (there is one view, `page`);
-    /// returns the function that unmounts it.
+    /// Mounts the checklist into `host` (there is one view, `page`).
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::HtmlElement, _view: String) -> JsValue {
-        faultline_web::checklist::mount(host)
+    pub fn mount(host: web_sys::HtmlElement, _view: String) {
+        faultline_web::checklist::mount(host);
     }
 }
 

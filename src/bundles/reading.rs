@@ -1,16 +1,17 @@
 //! The reading bundle: the article index, the article reader and search, as
-//! a wasm module of its own that the shell loads on /articles pages
-//! (scripts/build-bundles.mjs builds it; `web::page_bundle` mounts it).
+//! a wasm module of its own that assets/boot.js loads on /articles pages
+//! (scripts/build-bundles.mjs builds it).
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts `view` (`index` or `article:SLUG`) into `host`; returns the
-    /// function that unmounts it.
+    /// Mounts `view` (`index` or `article:SLUG`) into `host` once its data
+    /// has loaded; the promise rejects, and the prerendered page stays, if
+    /// it cannot load.
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::HtmlElement, view: String) -> JsValue {
-        faultline_web::reading::mount(host, &view)
+    pub fn mount(host: web_sys::HtmlElement, view: String) -> js_sys::Promise {
+        faultline_web::reading::mount(host, view)
     }
 }
 

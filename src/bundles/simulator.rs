@@ -1,17 +1,16 @@
 //! The simulator bundle: the simulator page and the live figures of
 //! articles, as a wasm module of its own (the one that links the engine,
-//! compiled for speed), that the shell loads on /simulator and the reading bundle
-//! loads for articles with figures (scripts/build-bundles.mjs builds it).
+//! compiled for speed), that assets/boot.js loads on /simulator and the reading
+//! island loads for articles with figures (scripts/build-bundles.mjs builds it).
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the simulator page into `host` (there is one view, `page`);
-    /// returns the function that unmounts it.
+    /// Mounts the simulator page into `host` (there is one view, `page`).
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::HtmlElement, _view: String) -> JsValue {
-        faultline_web::simulator::mount(host)
+    pub fn mount(host: web_sys::HtmlElement, _view: String) {
+        faultline_web::simulator::mount(host);
     }
 
     /// Turns the figure placeholders inside `root` into running simulators;

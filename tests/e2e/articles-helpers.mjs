@@ -7,6 +7,9 @@ import { expect } from './support/fixtures.mjs';
  * top, where a reader starts.
  */
 export async function bringFiguresToLife(page, count) {
+  // The figures in the prerendered page are replaced when the reading
+  // island mounts: wait for it, as after any page load.
+  await expect(page.locator('#app[data-mounted]')).toBeAttached();
   const figures = page.locator('.article-body figure.sim-embed');
   await expect(figures).toHaveCount(count);
   if (count === 0) return;

@@ -116,16 +116,16 @@ test('a deep link to an item opens its area, highlights it and focuses its headi
   // The item's own link is the same address, so it can be copied and shared.
   await expect(target.getByRole('link', { name: /^Link to this question/ })).toHaveAttribute(
     'href',
-    '/checklist?item=resilience.timeouts',
+    '/checklist/?item=resilience.timeouts',
   );
   // Its explanation links to the guide and the simulator.
   await target.getByText('What “yes” looks like, and why it matters').click();
   // "Read more" lands on the section that discusses the item.
   await expect(target.getByRole('link', { name: /^Timeouts, retries and backoff/ })).toHaveAttribute(
     'href',
-    '/articles/timeouts-retries-backoff#put-a-timeout-on-every-remote-call',
+    '/articles/timeouts-retries-backoff/#put-a-timeout-on-every-remote-call',
   );
-  await expect(target.locator('a[href^="/simulator?preset="]').first()).toBeVisible();
+  await expect(target.locator('a[href^="/simulator/?preset="]').first()).toBeVisible();
 });
 
 test('a deep link to an unknown item says so and the page still works', async ({ page }) => {

@@ -5,7 +5,8 @@ import { test, expect, openRoute } from './support/fixtures.mjs';
 test.use({ allowedProblems: /panic drill|unreachable/ });
 
 test('a panic reveals the crash notice with its detail', async ({ page }) => {
-  await openRoute(page, '/');
+  // The home page is static; the checklist page runs an island.
+  await openRoute(page, '/checklist');
   const notice = page.getByRole('alert').filter({ hasText: 'Something broke' });
   await expect(notice).toBeHidden();
   await page.evaluate(() => {

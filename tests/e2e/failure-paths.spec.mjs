@@ -138,14 +138,15 @@ test.describe('a preset fails to load', () => {
   });
 });
 
-test.describe('an article fails to load', () => {
+test.describe('an article\'s data fails to load', () => {
   test.use({ allowedProblems: failedLoads('data/articles/observability.json') });
 
-  test('the page says so and offers the guide', async ({ page }) => {
+  test('the prerendered article stays readable and the page says what did not start', async ({ page }) => {
     await page.route('**/data/articles/observability.json', (route) => route.fulfill({ status: 500, body: 'Server error' }));
     await openRoute(page, '/articles/observability');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('The article could not be loaded');
-    await expect(page.locator('main')).toContainText('the server answered 500');
+    await expect(page.getByRole('alert')).toContainText(/^This part of Faultline could not be loaded: .*the server answered 500/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Observability/);
+    await expect(page.locator('.article-body h2').first()).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide');
   });

@@ -52,7 +52,7 @@ test('links between articles and the next article work as plain links', async ({
 test('the skip link points at the main content of the page itself', async ({ page }) => {
   await page.goto(`articles/${articles[0].slug}`);
   const href = await page.locator('a.skip-link').getAttribute('href');
-  expect(href).toMatch(new RegExp(`articles/${articles[0].slug}#main$`));
+  expect(href).toMatch(new RegExp(`articles/${articles[0].slug}/#main$`));
 });
 
 for (const [route, what] of [['checklist', 'The checklist'], ['simulator', 'The simulator']]) {

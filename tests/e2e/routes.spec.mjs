@@ -37,9 +37,9 @@ test('the navigation marks the current section', async ({ page }) => {
 test('the home page offers the three ways in', async ({ page }) => {
   await openRoute(page, '/');
   for (const [name, path] of [
-    ['Read the guide', '/articles'],
-    ['Score your team', '/checklist'],
-    ['Break a system', '/simulator'],
+    ['Read the guide', '/articles/'],
+    ['Score your team', '/checklist/'],
+    ['Break a system', '/simulator/'],
   ]) {
     await expect(page.getByRole('link', { name: new RegExp(name) })).toHaveAttribute('href', path);
   }

@@ -20,7 +20,7 @@ test('an embedded run matches the full simulator and links to it', async ({ page
   await expectNoAxeViolations(page, 'figure.sim-embed');
 
   const link = embed.getByRole('link', { name: 'Open in the simulator' });
-  await expect(link).toHaveAttribute('href', /simulator\?preset=slow-dependency$/);
+  await expect(link).toHaveAttribute('href', /simulator\/\?preset=slow-dependency$/);
   await link.click();
   await expect(page.locator('#preset-select')).toHaveValue('slow-dependency');
   await runToEnd(page);

@@ -16,7 +16,7 @@ for (const id of presetIds) {
     await expect(page.locator('#preset-select')).toHaveValue(id);
     // What to watch, and the article that explains it.
     await expect(page.locator('.preset-description')).not.toBeEmpty();
-    await expect(page.locator('.preset-article a')).toHaveAttribute('href', /articles\/[a-z-]+$/);
+    await expect(page.locator('.preset-article a')).toHaveAttribute('href', /articles\/[a-z-]+\/$/);
     await expect(page.locator('.topo-node').first()).toBeVisible();
 
     await runToEnd(page);

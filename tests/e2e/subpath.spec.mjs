@@ -20,15 +20,15 @@ test.describe('sub-path deployment', () => {
       .toHaveAttribute('aria-current', 'page');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();
-    await expect(page).toHaveURL(/\/faultline\/articles$/);
+    await expect(page).toHaveURL(/\/faultline\/articles\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide');
 
     await page.getByRole('banner').getByRole('link', { name: 'Faultline' }).click();
     await expect(page).toHaveURL(/\/faultline\/$/);
-    await expect(page.getByRole('link', { name: /Break a system/ })).toHaveAttribute('href', '/faultline/simulator');
+    await expect(page.getByRole('link', { name: /Break a system/ })).toHaveAttribute('href', '/faultline/simulator/');
 
     await page.goBack();
-    await expect(page).toHaveURL(/\/faultline\/articles$/);
+    await expect(page).toHaveURL(/\/faultline\/articles\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('The guide');
   });
 
@@ -37,7 +37,7 @@ test.describe('sub-path deployment', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.locator('main#main')).toBeFocused();
-    await expect(page).toHaveURL(/\/faultline\/simulator\/?$/);
+    await expect(page).toHaveURL(/\/faultline\/simulator\/(#main)?$/);
   });
 
   test.describe('an unknown path', () => {

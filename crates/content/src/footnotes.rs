@@ -62,7 +62,7 @@ impl<'a> Footnotes<'a> {
         let number = entry.number;
         let id = reference_id(number, entry.count);
         format!(
-            "<sup class=\"footnote-ref\" id=\"{id}\"><a href=\"articles/{slug}#fn-{number}\" aria-label=\"Source {number}\">{number}</a></sup>"
+            "<sup class=\"footnote-ref\" id=\"{id}\"><a href=\"articles/{slug}/#fn-{number}\" aria-label=\"Source {number}\">{number}</a></sup>"
         )
     }
 
@@ -131,7 +131,7 @@ fn render_item(referenced: &Referenced, mut events: Vec<Event<'_>>, slug: &str) 
     let back_links: String = (1..=referenced.count)
         .map(|repeat| {
             format!(
-                " <a class=\"footnote-backref\" href=\"articles/{slug}#{}\" aria-label=\"Back to citation {number}\">↩</a>",
+                " <a class=\"footnote-backref\" href=\"articles/{slug}/#{}\" aria-label=\"Back to citation {number}\">↩</a>",
                 reference_id(number, repeat)
             )
         })

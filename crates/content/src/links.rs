@@ -33,14 +33,14 @@ impl LinkTarget {
     /// link is in.
     pub fn href(&self, from_slug: &str) -> String {
         match self {
-            LinkTarget::Article { slug, anchor: None } => format!("articles/{slug}"),
+            LinkTarget::Article { slug, anchor: None } => format!("articles/{slug}/"),
             LinkTarget::Article {
                 slug,
                 anchor: Some(anchor),
-            } => format!("articles/{slug}#{anchor}"),
-            LinkTarget::SamePage { anchor } => format!("articles/{from_slug}#{anchor}"),
-            LinkTarget::Checklist { id } => format!("checklist?item={id}"),
-            LinkTarget::Preset { id } => format!("simulator?preset={id}"),
+            } => format!("articles/{slug}/#{anchor}"),
+            LinkTarget::SamePage { anchor } => format!("articles/{from_slug}/#{anchor}"),
+            LinkTarget::Checklist { id } => format!("checklist/?item={id}"),
+            LinkTarget::Preset { id } => format!("simulator/?preset={id}"),
             LinkTarget::External { url } => url.clone(),
         }
     }
@@ -221,17 +221,17 @@ mod tests {
     #[test]
     fn our_schemes_become_base_relative_hrefs() {
         let cases = [
-            ("article:sync-vs-async", "articles/sync-vs-async"),
+            ("article:sync-vs-async", "articles/sync-vs-async/"),
             (
                 "article:sync-vs-async#retry-budgets",
-                "articles/sync-vs-async#retry-budgets",
+                "articles/sync-vs-async/#retry-budgets",
             ),
-            ("#why", "articles/here#why"),
+            ("#why", "articles/here/#why"),
             (
                 "checklist:resilience.timeouts",
-                "checklist?item=resilience.timeouts",
+                "checklist/?item=resilience.timeouts",
             ),
-            ("preset:retry-storm", "simulator?preset=retry-storm"),
+            ("preset:retry-storm", "simulator/?preset=retry-storm"),
             ("https://example.org/a?b=c", "https://example.org/a?b=c"),
             ("mailto:team@example.org", "mailto:team@example.org"),
         ];

@@ -390,7 +390,7 @@ impl<'a> Renderer<'a> {
             self.emit(event);
         }
         self.emit_html(format!(
-            "<a class=\"anchor\" href=\"articles/{}#{id}\" aria-label=\"Link to this section\">#</a></h{level}>\n",
+            "<a class=\"anchor\" href=\"articles/{}/#{id}\" aria-label=\"Link to this section\">#</a></h{level}>\n",
             self.slug
         ));
         self.prose.push(' ');

@@ -89,7 +89,7 @@ mod tests {
         assert!(html.starts_with(
             "<figure class=\"sim-embed\" data-preset=\"retry-storm\" data-charts=\"latency,errors\">"
         ));
-        assert!(html.contains("href=\"simulator?preset=retry-storm\""));
+        assert!(html.contains("href=\"simulator/?preset=retry-storm\""));
         assert!(html.contains("<figcaption>Retries &lt;pile&gt; up.</figcaption>"));
     }
 

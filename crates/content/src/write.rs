@@ -1,7 +1,7 @@
 //! Writing the built site to the output directory.
 //!
-//! Idempotent: a file whose bytes are unchanged is not touched (so watchers
-//! such as `trunk serve` do not rebuild for nothing), and files written by a
+//! Idempotent: a file whose bytes are unchanged is not touched (so file
+//! watchers do not rebuild for nothing), and files written by a
 //! previous build that this build no longer produces (a renamed article,
 //! a deleted preset) are removed. Only files listed in the previous build's
 //! manifest are ever removed, so pointing `--out` at the wrong directory

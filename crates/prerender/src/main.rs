@@ -91,7 +91,7 @@ fn run(options: &Options) -> Result<usize, String> {
         ),
         (
             "404.html".to_string(),
-            faultline_web::prerender::not_found(),
+            faultline_web::prerender::not_found(articles.clone()),
         ),
     ];
     for summary in &articles {

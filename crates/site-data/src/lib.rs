@@ -91,7 +91,7 @@ pub struct ArticleSummary {
 impl ArticleSummary {
     /// The article's address relative to the site base.
     pub fn href(&self) -> String {
-        format!("articles/{}", self.slug)
+        format!("articles/{}/", self.slug)
     }
 }
 

@@ -41,8 +41,8 @@ impl SearchHit {
     /// Address of the section, relative to the site base.
     pub fn href(&self) -> String {
         match &self.anchor {
-            Some(anchor) => format!("articles/{}#{}", self.slug, anchor),
-            None => format!("articles/{}", self.slug),
+            Some(anchor) => format!("articles/{}/#{}", self.slug, anchor),
+            None => format!("articles/{}/", self.slug),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! The deployment base path.
 //!
 //! The site can live at the root of a host (`/`) or under a sub-path
-//! (`/faultline/`). Trunk writes the public URL given at build time
-//! (`trunk build --public-url /faultline/`) into `<base href>`; everything that
-//! builds a URL (router, links, data fetches) derives it from there, so one
-//! build setting moves the whole site.
+//! (`/faultline/`). The site build writes the public URL given at build time
+//! (`PUBLIC_URL=/faultline/ make dist`) into `<base href>`; everything that
+//! builds a URL (links, data fetches) derives it from there, so one build
+//! setting moves the whole site.
 
 use std::cell::OnceCell;
 
@@ -30,17 +30,30 @@ pub fn set_render_base(path: &str) -> bool {
     BASE_PATH.with(|cell| cell.get_or_init(|| path.clone()) == &path)
 }
 
-/// The base as the router wants it: empty at the root, else without the
-/// trailing slash (`/faultline`).
-pub fn router_base() -> String {
-    base_path().trim_end_matches('/').to_string()
+/// The URL of a site route: `href("/articles")` is `/articles/` at the
+/// root and `/faultline/articles/` under a sub-path. Use it for every internal
+/// link (`<a href=href("/checklist")>`).
+///
+/// Every page is a folder with an `index.html` on the static host, so a page's
+/// address ends in `/` (`checklist/?item=ID`, `articles/SLUG/#anchor`): the
+/// host would redirect the bare form, and an in-page link would then load the
+/// page again instead of scrolling. Files (`data/articles/index.json`) keep
+/// their names.
+pub fn href(route: &str) -> String {
+    join(&base_path(), &page_address(route))
 }
 
-/// The URL path of a site route: `href("/articles")` is `/articles` at the
-/// root and `/faultline/articles` under a sub-path. Use it for every internal
-/// link (`<A href=href("/checklist")>`).
-pub fn href(route: &str) -> String {
-    join(&base_path(), route)
+/// `route` with a `/` after its path unless that path names a file or
+/// already ends in `/`: `checklist?item=a` becomes `checklist/?item=a`.
+pub fn page_address(route: &str) -> String {
+    let split = route.find(['?', '#']).unwrap_or(route.len());
+    let (path, rest) = route.split_at(split);
+    let last_segment = path.rsplit('/').next().unwrap_or("");
+    if path.is_empty() || path.ends_with('/') || last_segment.contains('.') {
+        route.to_string()
+    } else {
+        format!("{path}/{rest}")
+    }
 }
 
 /// Joins a base (ending in `/`) and a route or file path (with or without a
@@ -76,5 +89,39 @@ fn read_base_path() -> String {
         path
     } else {
         format!("{path}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_address;
+
+    #[test]
+    fn pages_end_in_a_slash_and_files_keep_their_names() {
+        for (route, address) in [
+            ("/", "/"),
+            ("", ""),
+            ("/checklist", "/checklist/"),
+            (
+                "checklist?item=resilience.timeouts",
+                "checklist/?item=resilience.timeouts",
+            ),
+            (
+                "/articles/timeouts#retry-budgets",
+                "/articles/timeouts/#retry-budgets",
+            ),
+            (
+                "/articles/timeouts/#retry-budgets",
+                "/articles/timeouts/#retry-budgets",
+            ),
+            (
+                "simulator?preset=retry-storm#x=1",
+                "simulator/?preset=retry-storm#x=1",
+            ),
+            ("data/articles/index.json", "data/articles/index.json"),
+            ("data/images/a.b.svg", "data/images/a.b.svg"),
+        ] {
+            assert_eq!(page_address(route), address, "{route}");
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! Loading a page bundle from Rust: a thin binding over
-//! `crates/web/js/bundle-loader.js`, which imports the bundle's JS module and
+//! Loading one island's bundle from another's (the reading island loads the
+//! simulator bundle for an article's figures): a thin binding over the
+//! loader `assets/boot.js` provides, which imports a bundle's JS module and
 //! starts its wasm once per page.
 
 use js_sys::{Function, Object, Promise, Reflect};
@@ -7,19 +8,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(module = "/js/bundle-loader.js")]
+#[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = loadBundle)]
-    fn load_bundle_promise(name: &str) -> Promise;
+    /// `assets/boot.js` defines it before any island starts; `catch` turns
+    /// its absence (a page without that script) into an error.
+    #[wasm_bindgen(js_name = __faultlineLoadBundle, catch)]
+    fn load_bundle_promise(name: &str) -> Result<Promise, JsValue>;
 }
 
-/// The page bundles the build produces (scripts/build-bundles.mjs).
+/// The bundles one island loads from another (scripts/build-bundles.mjs
+/// builds them all; `assets/boot.js` loads a page's own).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
-    /// The article index, the article reader and search.
-    Reading,
-    /// The readiness checklist.
-    Checklist,
     /// The simulator page and the figures embedded in articles.
     Simulator,
 }
@@ -28,8 +28,6 @@ impl Bundle {
     /// The name in the build's `<meta name="faultline-bundle-NAME">` tag.
     pub fn name(self) -> &'static str {
         match self {
-            Bundle::Reading => "reading",
-            Bundle::Checklist => "checklist",
             Bundle::Simulator => "simulator",
         }
     }
@@ -54,7 +52,8 @@ impl LoadedBundle {
 
 /// Fetches and starts `bundle` (once per page; later calls reuse it).
 pub async fn load(bundle: Bundle) -> Result<LoadedBundle, String> {
-    let module = JsFuture::from(load_bundle_promise(bundle.name()))
+    let promise = load_bundle_promise(bundle.name()).map_err(|error| describe(&error))?;
+    let module = JsFuture::from(promise)
         .await
         .map_err(|error| describe(&error))?;
     // A module namespace has no prototype, so `instanceof Object` (what

@@ -1,14 +1,13 @@
-//! The bundle side of a page bundle: mounting a Leptos view into the element
-//! the shell hands over, and giving back the function that unmounts it.
+//! The island side of mounting: a Leptos view in place of the prerendered
+//! content of the element `assets/boot.js` hands over.
 
 use super::crash;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 /// Mounts `view` into `host` (emptied first) with its own reactive owner.
-/// Returns a JS function that unmounts it; the shell calls it when the
-/// route goes.
-pub fn mount_view<F, N>(host: web_sys::HtmlElement, view: F) -> JsValue
+/// The island lives as long as the page: leaving the page ends the document,
+/// and everything in it.
+pub fn mount_view<F, N>(host: web_sys::HtmlElement, view: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView,
@@ -16,6 +15,5 @@ where
 {
     crash::install_panic_hook();
     host.set_inner_html("");
-    let handle = leptos::mount::mount_to(host, view);
-    Closure::once_into_js(move || drop(handle))
+    leptos::mount::mount_to(host, view).forget();
 }

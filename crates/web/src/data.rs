@@ -1,8 +1,8 @@
 //! Fetching site data at runtime.
 //!
-//! The native content build writes JSON into `generated/data/`, trunk copies it
-//! to `dist/data/`, and pages load what they need when they need it, which
-//! keeps the first load small. Paths are relative to the data folder:
+//! The native content build writes JSON into `generated/data/`, the site build
+//! copies it to `dist/data/`, and islands load what they need when they need
+//! it. Paths are relative to the data folder:
 //! `fetch_json::<Vec<ArticleSummary>>("articles/index.json")` loads
 //! `<base>data/articles/index.json`.
 

@@ -1,15 +1,10 @@
 //! The frame around every page: skip link, header with navigation, the main
-//! region and the footer.
-//!
-//! The frame itself knows nothing of the router, so the prerenderer renders
-//! it as it is (with the page's path); [`RoutedLayout`] is the browser's
-//! version, which follows the router and moves focus after a navigation.
+//! region and the footer. Static HTML from the build (every link is a plain
+//! link to another prerendered page); islands mount inside `<main>`.
 
 use super::base::href;
 use super::components::Logo;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
 
 /// The id of the `<main>` element (the skip link's and focus target).
 const MAIN_ID: &str = "main";
@@ -21,22 +16,11 @@ const SECTIONS: [(&str, &str); 3] = [
     ("/simulator", "Simulator"),
 ];
 
-/// The layout inside the router: the frame, marking the section of the
-/// current address, plus what follows each navigation (focus, and telling
-/// the page bundles the new address).
-#[component]
-pub fn RoutedLayout(children: Children) -> impl IntoView {
-    focus_main_after_navigation();
-    crate::address::announce_navigations();
-    let location = use_location();
-    let path = Signal::derive(move || location.pathname.get());
-    view! { <Layout path>{children()}</Layout> }
-}
-
 /// Whether the section at `route` holds the page at `path` (a full URL path,
 /// base included): `/articles` holds `/articles/timeouts`.
 fn in_section(path: &str, route: &str) -> bool {
     let section = href(route);
+    let section = section.trim_end_matches('/');
     let path = path.trim_end_matches('/');
     path == section || path.starts_with(&format!("{section}/"))
 }
@@ -45,14 +29,14 @@ fn in_section(path: &str, route: &str) -> bool {
 #[component]
 pub fn Layout(
     /// The page's URL path (base included), to mark its section in the navigation.
-    #[prop(into)]
-    path: Signal<String>,
+    path: String,
     children: Children,
 ) -> impl IntoView {
     view! {
         // With `<base href>`, a bare `#main` would point at the site's root:
-        // the link names the page itself, so it also works without scripts.
-        <a class="skip-link" href=move || format!("{}#{MAIN_ID}", path.get()) on:click=skip_to_main>
+        // the link names the page itself, so the browser scrolls to `<main>`
+        // and focuses it (it has a tabindex).
+        <a class="skip-link" href=format!("{path}#{MAIN_ID}")>
             "Skip to content"
         </a>
         <header class="site-header">
@@ -65,7 +49,7 @@ pub fn Layout(
                     <ul>
                         {SECTIONS
                             .map(|(route, label)| {
-                                let current = move || path.with(|path| in_section(path, route)).then_some("page");
+                                let current = in_section(&path, route).then_some("page");
                                 view! { <li><a href=href(route) aria-current=current>{label}</a></li> }
                             })
                             .collect_view()}
@@ -92,39 +76,5 @@ pub fn Layout(
                 </nav>
             </div>
         </footer>
-    }
-}
-
-/// The skip link moves focus to `<main>` itself: with a `<base href>` in the
-/// page, a bare `#main` would resolve against the base and navigate away.
-fn skip_to_main(event: web_sys::MouseEvent) {
-    event.prevent_default();
-    focus_main();
-}
-
-/// After a client-side navigation, focus moves to `<main>` so keyboard and
-/// screen-reader users start at the new content, as after a page load. The
-/// first load is left alone (the browser starts at the top).
-fn focus_main_after_navigation() {
-    let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|previous| previous != path) {
-            focus_main();
-        }
-        path
-    });
-}
-
-fn focus_main() {
-    let main = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(MAIN_ID))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(main) = main {
-        // The router already scrolls to the top; focusing must not scroll again.
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = main.focus_with_options(&options);
     }
 }

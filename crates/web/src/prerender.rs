@@ -1,7 +1,7 @@
 //! Build-time rendering (feature `ssr`): the same components the browser
 //! runs, rendered natively to HTML for every route, so that a static host
 //! serves each page with its content in it. A reader without scripts reads
-//! it as it is; with scripts, the shell takes over the page.
+//! it as it is; with scripts, `assets/boot.js` mounts each island.
 //!
 //! Each function returns the markup that goes inside `<div id="app">`; the
 //! post-build step puts it into the route's `index.html` (see
@@ -39,62 +39,89 @@ pub fn home() -> String {
     page("/", view! { <Home/> })
 }
 
-/// `/articles`: the intro, the search box and every article's card.
+/// `/articles`: the intro, and the reading island's index (the search box
+/// and every article's card).
 pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
     page(
         "/articles",
         view! {
             <div class="guide-index">
                 <GuideIntro/>
-                <div class="page-bundle"><IndexContent articles/></div>
+                <Island bundle="reading" view="index".to_string()>
+                    <IndexContent articles/>
+                </Island>
             </div>
         },
     )
 }
 
-/// `/articles/SLUG`: the whole article.
+/// `/articles/SLUG`: the whole article, in its reading island.
 pub fn article(page_data: ArticlePage) -> String {
     let route = format!("/articles/{}", page_data.meta.slug);
+    let view = format!("article:{}", page_data.meta.slug);
     page(
         &route,
-        view! { <div class="page-bundle"><ArticleView page=page_data/></div> },
+        view! { <Island bundle="reading" view><ArticleView page=page_data/></Island> },
     )
 }
 
-/// `/checklist`: the intro, and what it needs to run.
+/// `/checklist`: the intro, and the checklist island's host.
 pub fn checklist() -> String {
     page(
         "/checklist",
         view! {
             <div class="checklist-page">
                 <ChecklistIntro/>
-                <ScriptsNeeded what="The checklist"/>
+                <Island bundle="checklist" view="page".to_string() loading="the checklist">
+                    <ScriptsNeeded what="The checklist"/>
+                </Island>
             </div>
         },
     )
 }
 
-/// `/simulator`: the intro, and what it needs to run.
+/// `/simulator`: the intro, and the simulator island's host.
 pub fn simulator() -> String {
     page(
         "/simulator",
         view! {
             <SimulatorIntro/>
-            <ScriptsNeeded what="The simulator"/>
+            <Island bundle="simulator" view="page".to_string() loading="the simulator">
+                <ScriptsNeeded what="The simulator"/>
+            </Island>
         },
     )
 }
 
-/// `404.html`: served for any unknown address, so the address is not named.
-pub fn not_found() -> String {
-    page("/404", view! { <NotFoundView path=None/> })
+/// `404.html`: served for any unknown address, so the address is not named
+/// (the page's script names it).
+pub fn not_found(articles: Vec<ArticleSummary>) -> String {
+    page("/404", view! { <NotFoundView articles/> })
+}
+
+/// Where an island mounts: `assets/boot.js` loads bundle `bundle` and has
+/// it mount `view` here, in place of `children` (what the page shows until
+/// then, and without scripts). `loading` names what loads, for a loading
+/// line while it does (islands whose prerendered content is the page itself
+/// need none).
+#[component]
+fn Island(
+    bundle: &'static str,
+    view: String,
+    #[prop(optional)] loading: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="page-bundle" data-island=bundle data-view=view data-loading=loading>
+            {children()}
+        </div>
+    }
 }
 
 /// What a reader without scripts is told on the interactive pages.
 const SCRIPTS_NEEDED: &str = "needs JavaScript and WebAssembly to run in your browser. The guide's articles read without them.";
 
-/// Says, to a reader without scripts, that this part needs them; invisible
-/// when scripts run (the shell replaces the page at once).
+/// Says, to a reader without scripts, that this part needs them.
 #[component]
 fn ScriptsNeeded(what: &'static str) -> impl IntoView {
     view! {

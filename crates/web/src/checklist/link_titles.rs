@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::base::href;
+use crate::base::{href, page_address};
 use crate::data::fetch_json;
 use faultline_checklist::{ArticleRef, Checklist, LinkKind};
 use faultline_site_data::{
@@ -66,11 +66,11 @@ impl LinkTitles {
 }
 
 /// The address of a link target, relative to the site base as the content
-/// conventions define it (`articles/SLUG#anchor`, `simulator?preset=ID`).
+/// conventions define it (`articles/SLUG/#anchor`, `simulator/?preset=ID`).
 pub fn relative_target(kind: LinkKind, id: &str) -> String {
     match kind {
-        LinkKind::Article => format!("articles/{id}"),
-        LinkKind::Preset => format!("simulator?preset={id}"),
+        LinkKind::Article => page_address(&format!("articles/{id}")),
+        LinkKind::Preset => format!("simulator/?preset={id}"),
     }
 }
 

@@ -56,9 +56,9 @@ use session::{SaveStatus, Session, Tab};
 use store::LoadProblem;
 
 /// The checklist bundle's entry (see `src/bundles/checklist.rs`): mounts
-/// the tool into `host`; returns the unmount function.
-pub fn mount(host: web_sys::HtmlElement) -> wasm_bindgen::JsValue {
-    crate::bundle_mount::mount_view(host, ChecklistTool)
+/// the tool into `host`, in place of the prerendered page.
+pub fn mount(host: web_sys::HtmlElement) {
+    crate::bundle_mount::mount_view(host, ChecklistTool);
 }
 
 /// The checklist tool: loads the checklist, then the saved assessments.

@@ -3,9 +3,7 @@
 mod logo;
 mod notice;
 mod page_intro;
-mod page_meta;
 
 pub use logo::Logo;
 pub use notice::{Notice, Tone};
 pub use page_intro::PageIntro;
-pub use page_meta::{PageMeta, RoutePageMeta};

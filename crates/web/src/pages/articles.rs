@@ -1,24 +1,10 @@
-//! `/articles`: the guide's index, with search across every article (both
-//! rendered by the reading bundle below the intro).
+//! `/articles`: the guide's intro (the index below it is the reading
+//! island's, prerendered with every article's card).
 
-use crate::bundle_loader::Bundle;
-use crate::components::{PageIntro, RoutePageMeta};
-use crate::page_bundle::PageBundle;
+use crate::components::PageIntro;
 use leptos::prelude::*;
 
-/// The guide's index page.
-#[component]
-pub fn Articles() -> impl IntoView {
-    view! {
-        <RoutePageMeta route="/articles"/>
-        <div class="guide-index">
-            <GuideIntro/>
-            <PageBundle bundle=Bundle::Reading view="index" what="the guide"/>
-        </div>
-    }
-}
-
-/// The guide's title and lead (also prerendered, see `prerender.rs`).
+/// The guide's title and lead.
 #[component]
 pub fn GuideIntro() -> impl IntoView {
     view! {

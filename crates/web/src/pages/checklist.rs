@@ -1,24 +1,9 @@
-//! `/checklist`: the readiness checklist (the tool itself is the checklist
-//! bundle, loaded below the intro).
+//! `/checklist`: the intro above the checklist island.
 
-use crate::bundle_loader::Bundle;
-use crate::components::{PageIntro, RoutePageMeta};
-use crate::page_bundle::PageBundle;
+use crate::components::PageIntro;
 use leptos::prelude::*;
 
-/// The readiness checklist page.
-#[component]
-pub fn Checklist() -> impl IntoView {
-    view! {
-        <RoutePageMeta route="/checklist"/>
-        <div class="checklist-page">
-            <ChecklistIntro/>
-            <PageBundle bundle=Bundle::Checklist view="page" what="the checklist"/>
-        </div>
-    }
-}
-
-/// The checklist's title and lead (also prerendered, see `prerender.rs`).
+/// The checklist's title and lead.
 #[component]
 pub fn ChecklistIntro() -> impl IntoView {
     view! {

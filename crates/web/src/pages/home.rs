@@ -1,7 +1,6 @@
 //! `/`: what Faultline is for, for whom, and the three ways in.
 
 use crate::base::href;
-use crate::components::RoutePageMeta;
 use leptos::prelude::*;
 
 /// One way into the site: a card linking to a section.
@@ -33,7 +32,6 @@ const WAYS_IN: [WayIn; 3] = [
 #[component]
 pub fn Home() -> impl IntoView {
     view! {
-        <RoutePageMeta route="/"/>
         <section class="hero" aria-labelledby="home-title">
             <p class="eyebrow">"Microservices readiness"</p>
             <h1 id="home-title">"Split your system only when it pays."</h1>

@@ -1,22 +1,15 @@
-//! One module per route.
+//! The static part of each route, which the prerenderer renders into the
+//! route's page (`prerender.rs`); the interactive parts are islands that
+//! `assets/boot.js` mounts in the browser.
 
-mod article;
 mod articles;
 mod checklist;
 mod home;
 mod not_found;
 mod simulator;
 
-pub use article::Article;
-pub use articles::Articles;
-pub use checklist::Checklist;
+pub use articles::GuideIntro;
+pub use checklist::ChecklistIntro;
 pub use home::Home;
-pub use not_found::NotFound;
-pub use simulator::Simulator;
-
-// What only the prerenderer uses (the browser renders these through the pages).
-#[cfg(feature = "ssr")]
-pub use {
-    articles::GuideIntro, checklist::ChecklistIntro, not_found::NotFoundView,
-    simulator::SimulatorIntro,
-};
+pub use not_found::NotFoundView;
+pub use simulator::SimulatorIntro;

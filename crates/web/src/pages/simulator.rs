@@ -1,24 +1,9 @@
-//! `/simulator`: the failure simulator (the simulator bundle, built from
-//! `web::simulator`).
+//! `/simulator`: the intro above the simulator island, so the page has its
+//! heading while the island loads, and keeps it if the island cannot load.
 
-use crate::bundle_loader::Bundle;
-use crate::components::RoutePageMeta;
-use crate::page_bundle::PageBundle;
 use leptos::prelude::*;
 
-/// The simulator page.
-#[component]
-pub fn Simulator() -> impl IntoView {
-    view! {
-        <RoutePageMeta route="/simulator"/>
-        <SimulatorIntro/>
-        <PageBundle bundle=Bundle::Simulator view="page" what="the simulator"/>
-    }
-}
-
-/// The simulator's title and lead, rendered by the shell (and prerendered),
-/// so the page has its heading while the simulator bundle loads, and keeps
-/// it if the bundle cannot load.
+/// The simulator's title and lead.
 #[component]
 pub fn SimulatorIntro() -> impl IntoView {
     view! {

@@ -2,13 +2,12 @@
 //!
 //! Articles arrive as site data rendered at build time (`site_data`); these
 //! components lay them out, make their links and anchors behave, and search
-//! them in the browser. Pages (`pages/articles.rs`, `pages/article.rs`) only
-//! fetch data and pick what to show.
+//! them in the browser. The prerenderer renders them into each page; the
+//! reading island mounts them again over that markup ([`mount`]).
 
 mod article_body;
 mod article_index;
 mod article_meta;
-mod article_page;
 mod article_view;
 mod embeds;
 mod follow_up;
@@ -28,19 +27,30 @@ pub use index_page::IndexContent;
 pub use search::GuideSearch;
 
 use crate::bundle_mount::mount_view;
+use crate::data::fetch_json;
+use faultline_site_data::{article_path, ArticlePage, ArticleSummary, ARTICLE_INDEX_PATH};
 use wasm_bindgen::JsValue;
 
 /// The reading bundle's entry (see `src/bundles/reading.rs`): mounts the
-/// guide's `index`, or `article:SLUG`, into `host`. Returns the unmount
-/// function.
-pub fn mount(host: web_sys::HtmlElement, view: &str) -> JsValue {
-    match view.strip_prefix("article:") {
-        Some(slug) => {
-            let slug = slug.to_string();
-            mount_view(host, move || {
-                leptos::view! { <article_page::ArticleReader slug/> }
-            })
+/// guide's `index`, or `article:SLUG`, into `host`, in place of its
+/// prerendered markup, once the page's data has loaded. The same components
+/// rendered that markup at build time from the same data, so nothing moves.
+/// If the data cannot load, the promise rejects with the reason and the
+/// prerendered page stays as it is (readable, without the live parts).
+pub fn mount(host: web_sys::HtmlElement, view: String) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let failed = |error: String| JsValue::from(js_sys::Error::new(&error));
+        match view.strip_prefix("article:") {
+            Some(slug) => {
+                let page: ArticlePage = fetch_json(&article_path(slug)).await.map_err(failed)?;
+                mount_view(host, move || leptos::view! { <ArticleView page/> });
+            }
+            None => {
+                let articles: Vec<ArticleSummary> =
+                    fetch_json(ARTICLE_INDEX_PATH).await.map_err(failed)?;
+                mount_view(host, move || leptos::view! { <IndexContent articles/> });
+            }
         }
-        None => mount_view(host, index_page::IndexPage),
-    }
+        Ok(JsValue::UNDEFINED)
+    })
 }

@@ -194,6 +194,10 @@ pub fn GuideSearch(
                 aria-describedby=ids.hint.clone()
                 autocomplete="off"
                 spellcheck="false"
+                // Prerendered, the box cannot search (that takes the reading
+                // island) and the island's own box replaces it: typing into
+                // it would be lost, so it waits, disabled, for the island.
+                disabled=cfg!(feature = "ssr")
                 placeholder=placeholder
                 prop:value=move || query.get()
                 on:input=on_input

@@ -42,9 +42,9 @@ pub use page::SimulatorPage;
 use wasm_bindgen::prelude::*;
 
 /// The simulator bundle's page entry (see `src/bundles/simulator.rs`):
-/// mounts the simulator page into `host`; returns the unmount function.
-pub fn mount(host: web_sys::HtmlElement) -> JsValue {
-    crate::bundle_mount::mount_view(host, SimulatorPage)
+/// mounts the simulator page into `host`, in place of the prerendered one.
+pub fn mount(host: web_sys::HtmlElement) {
+    crate::bundle_mount::mount_view(host, SimulatorPage);
 }
 
 /// The simulator bundle's embed entry: mounts the figures inside `root` (an
