@@ -81,7 +81,12 @@ pub struct Simulation {
     rng_decisions: Stream,
     rng_network: Stream,
     max_rate: f64,
+    /// 1000 / `max_rate`: the mean gap between candidate arrivals.
+    mean_gap_ms: f64,
     constant_rate: bool,
+    /// At a constant rate, the gap from the next arrival to the one after
+    /// it, drawn a step ahead (see `schedule_next_arrival`).
+    next_gap: Nanos,
     bucket_start: Nanos,
     next_bucket_end: Nanos,
     buckets: Vec<Bucket>,
@@ -163,7 +168,9 @@ impl Simulation {
             rng_decisions: Stream::new(seed, 2),
             rng_network: Stream::new(seed, 3),
             max_rate: m.max_rate(),
+            mean_gap_ms: 1000.0 / m.max_rate(),
             constant_rate: matches!(m.load.profile, Profile::Constant),
+            next_gap: 0,
             bucket_start: 0,
             next_bucket_end: m.bucket.min(m.duration),
             buckets: Vec::new(),
