@@ -109,19 +109,23 @@ impl Simulation {
         let services = m
             .services
             .iter()
-            .map(|s| ServiceRt {
-                counts: Tally::default(),
-                busy: Level::default(),
-                queue: Level::default(),
-                in_system: Level::default(),
-                latency: Latency::new(),
-                rr: 0,
-                limiter: s
-                    .rate_limit
-                    .as_ref()
-                    .map(|r| TokenBucket::new(r.rate_rps, r.burst)),
+            .map(|s| {
                 // Keyed by name, so adding a service leaves the others' streams alone.
-                rng: Stream::new(seed, name_key(&s.name)),
+                let mut rng = Stream::new(seed, name_key(&s.name));
+                ServiceRt {
+                    next_work: s.service_time.sample_ns(&mut rng),
+                    rng,
+                    counts: Tally::default(),
+                    busy: Level::default(),
+                    queue: Level::default(),
+                    in_system: Level::default(),
+                    latency: Latency::new(),
+                    rr: 0,
+                    limiter: s
+                        .rate_limit
+                        .as_ref()
+                        .map(|r| TokenBucket::new(r.rate_rps, r.burst)),
+                }
             })
             .collect();
         let edges = m
