@@ -21,6 +21,9 @@ impl Simulation {
                 self.events.schedule(t, Event::UserWake { user });
             }
         } else {
+            if self.constant_rate && self.max_rate > 0.0 {
+                self.next_gap = self.draw_gap();
+            }
             self.schedule_next_arrival(0);
         }
         for (i, f) in self.m.faults.iter().enumerate() {
@@ -44,26 +47,41 @@ impl Simulation {
     /// Open-loop Poisson arrivals with a time-varying rate, by thinning
     /// (Lewis and Shedler): candidates at the peak rate, each kept with
     /// probability rate(t) / peak.
+    ///
+    /// At a constant rate the gap was drawn one arrival ahead (the stream
+    /// draws nothing else, so the gaps are the very same numbers): the new
+    /// event's place in the heap does not wait for the logarithm, whose
+    /// result is needed only at the next arrival.
     fn schedule_next_arrival(&mut self, from: Nanos) {
         if self.max_rate <= 0.0 {
             return;
         }
-        let mean_gap_ms = 1000.0 / self.max_rate;
         let mut t = from;
-        loop {
-            t = t.saturating_add(ms_to_ns(self.rng_arrivals.exponential(mean_gap_ms)));
+        if self.constant_rate {
+            t = t.saturating_add(self.next_gap);
+            self.next_gap = self.draw_gap();
             if t >= self.m.duration {
                 return;
             }
-            if self.constant_rate {
-                break;
-            }
-            let rate = self.m.rate_at(ns_to_s(t));
-            if self.rng_arrivals.uniform() * self.max_rate < rate {
-                break;
+        } else {
+            loop {
+                t = t.saturating_add(self.draw_gap());
+                if t >= self.m.duration {
+                    return;
+                }
+                let rate = self.m.rate_at(ns_to_s(t));
+                if self.rng_arrivals.uniform() * self.max_rate < rate {
+                    break;
+                }
             }
         }
         self.events.schedule(t, Event::Arrival);
+    }
+
+    /// A gap between candidate arrivals at the peak rate.
+    #[inline]
+    fn draw_gap(&mut self) -> Nanos {
+        ms_to_ns(self.rng_arrivals.exponential(self.mean_gap_ms))
     }
 
     /// Handles [`Event::UserWake`] (and arrivals, from

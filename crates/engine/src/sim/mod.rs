@@ -81,7 +81,12 @@ pub struct Simulation {
     rng_decisions: Stream,
     rng_network: Stream,
     max_rate: f64,
+    /// 1000 / `max_rate`: the mean gap between candidate arrivals.
+    mean_gap_ms: f64,
     constant_rate: bool,
+    /// At a constant rate, the gap from the next arrival to the one after
+    /// it, drawn a step ahead (see `schedule_next_arrival`).
+    next_gap: Nanos,
     bucket_start: Nanos,
     next_bucket_end: Nanos,
     buckets: Vec<Bucket>,
@@ -104,19 +109,23 @@ impl Simulation {
         let services = m
             .services
             .iter()
-            .map(|s| ServiceRt {
-                counts: Tally::default(),
-                busy: Level::default(),
-                queue: Level::default(),
-                in_system: Level::default(),
-                latency: Latency::new(),
-                rr: 0,
-                limiter: s
-                    .rate_limit
-                    .as_ref()
-                    .map(|r| TokenBucket::new(r.rate_rps, r.burst)),
+            .map(|s| {
                 // Keyed by name, so adding a service leaves the others' streams alone.
-                rng: Stream::new(seed, name_key(&s.name)),
+                let mut rng = Stream::new(seed, name_key(&s.name));
+                ServiceRt {
+                    next_work: s.service_time.sample_ns(&mut rng),
+                    rng,
+                    counts: Tally::default(),
+                    busy: Level::default(),
+                    queue: Level::default(),
+                    in_system: Level::default(),
+                    latency: Latency::new(),
+                    rr: 0,
+                    limiter: s
+                        .rate_limit
+                        .as_ref()
+                        .map(|r| TokenBucket::new(r.rate_rps, r.burst)),
+                }
             })
             .collect();
         let edges = m
@@ -163,7 +172,9 @@ impl Simulation {
             rng_decisions: Stream::new(seed, 2),
             rng_network: Stream::new(seed, 3),
             max_rate: m.max_rate(),
+            mean_gap_ms: 1000.0 / m.max_rate(),
             constant_rate: matches!(m.load.profile, Profile::Constant),
+            next_gap: 0,
             bucket_start: 0,
             next_bucket_end: m.bucket.min(m.duration),
             buckets: Vec::new(),

@@ -85,7 +85,9 @@ impl Simulation {
         let in_flight = rep.busy as f64 + rep.queue.len() as f64;
         let rt = &mut self.services[s];
         rt.busy.change(self.now, 1);
-        let sampled = svc.service_time.sample_ns(&mut rt.rng);
+        // Drawn one task ahead (see `ServiceRt::next_work`).
+        let sampled = rt.next_work;
+        rt.next_work = svc.service_time.sample_ns(&mut rt.rng);
         let slowed = rep.slow_factor != 1.0 || svc.slowdown_per_inflight_ns > 0.0;
         let work = if !slowed && sampled < 1 << 53 {
             // What the arithmetic below gives for an exact integer: skip

@@ -251,8 +251,12 @@ pub(super) struct ServiceRt {
     /// Round-robin position (also the start of least-outstanding's scan).
     pub rr: u32,
     pub limiter: Option<TokenBucket>,
-    /// Service-time samples.
+    /// Service-time samples (and nothing else).
     pub rng: Stream,
+    /// The next task's service time, drawn one task ahead: the same
+    /// numbers in the same order, but a task's `WorkDone` finds its place
+    /// in the heap without waiting for the sample's logarithm.
+    pub next_work: Nanos,
 }
 
 /// An edge's accumulators, policies and (async) broker.
