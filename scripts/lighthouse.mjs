@@ -17,7 +17,8 @@ import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const LIGHTHOUSE = 'lighthouse@13';
-const ROUTES = ['', 'articles', 'articles/timeouts-retries-backoff', 'checklist', 'simulator'];
+// Each page's own (folder) address, as the site's links give it: no redirect.
+const ROUTES = ['', 'articles/', 'articles/timeouts-retries-backoff/', 'checklist/', 'simulator/'];
 const CHROME_FLAGS = ['--headless=new', ...chromiumFlags];
 
 const run = promisify(execFile);

@@ -30,8 +30,8 @@ try {
       const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
       for (const path of paths) {
         await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
-        await page.locator('main#main h1').waitFor();
-        // Page bundles and their data load after the heading of the shell.
+        // The page's islands mount after the prerendered page has loaded.
+        await page.locator('#app[data-mounted] main#main h1').waitFor();
         await page.waitForLoadState('networkidle');
         const name = (path.replace(/^\/|\/$/g, '').replaceAll('/', '_') || 'home') + `-${width}-${colorScheme}.png`;
         await page.screenshot({ path: `${outDir}/${name}`, fullPage: true });
