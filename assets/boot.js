@@ -11,8 +11,15 @@
 // This script loads the named bundle (its address is in the page's
 // <meta name="faultline-bundle-NAME">) and has it mount `view` there, in
 // place of the prerendered content. A page loads only its own islands.
-// When all have mounted (or failed, which the island's place then says),
-// #app gets data-mounted; the browser tests wait for it.
+//
+// An island loads at once, or, with data-when="interaction", at the
+// reader's first interaction with the page (a key, a pointer, a scroll, a
+// focus) or at once if the address names a place in the page: an article
+// reads completely as it is, and its island (contents that follow the
+// reading, copied heading links, the live figures, search) costs nothing
+// until the reader does something. Each island's place gets data-state
+// (loading, mounted, failed); when every island that loads at once has
+// mounted or failed, #app gets data-mounted. The browser tests wait for both.
 //
 // It is a file, not an inline script, because the Content-Security-Policy
 // forbids inline scripts.
@@ -58,6 +65,7 @@ function paragraph(text) {
 /** Loads and mounts the island whose place is `host`. */
 async function mountIsland(host) {
   const { island, view, loading } = host.dataset;
+  host.dataset.state = 'loading';
   let line = null;
   if (loading) {
     line = paragraph(`Loading ${loading}…`);
@@ -73,8 +81,14 @@ async function mountIsland(host) {
     // data first returns a promise, and keeps the page as it is if that
     // fails). It lives as long as the page: leaving the page ends the
     // document, and the island with it.
+    // Focus stays where the reader put it: on the element with the same id
+    // in the island's markup (the search box, say).
+    const focused = host.contains(document.activeElement) ? document.activeElement.id : '';
     await bundle.mount(host, view ?? '');
+    if (focused) document.getElementById(focused)?.focus();
+    host.dataset.state = 'mounted';
   } catch (error) {
+    host.dataset.state = 'failed';
     line?.remove();
     const notice = document.createElement('div');
     notice.className = 'notice notice-error';
@@ -133,7 +147,27 @@ function keepSkipLinkOnThePage() {
   });
 }
 
+/** The events that count as the reader's first interaction with the page. */
+const INTERACTIONS = ['pointerdown', 'keydown', 'focusin', 'scroll', 'wheel', 'touchstart'];
+
+/** Calls `start` once, at the first interaction with the page. */
+function atFirstInteraction(start) {
+  const listening = new AbortController();
+  const go = () => {
+    listening.abort();
+    start();
+  };
+  for (const type of INTERACTIONS) {
+    // Capturing on the window sees events that do not bubble (focus, an
+    // element's scroll) too.
+    addEventListener(type, go, { capture: true, passive: true, signal: listening.signal });
+  }
+}
+
 nameMissingAddress();
 keepSkipLinkOnThePage();
-await Promise.all([...document.querySelectorAll('[data-island]')].map(mountIsland));
+const islands = [...document.querySelectorAll('[data-island]')];
+const later = islands.filter((host) => host.dataset.when === 'interaction' && location.hash === '');
+for (const host of later) atFirstInteraction(() => mountIsland(host));
+await Promise.all(islands.filter((host) => !later.includes(host)).map(mountIsland));
 document.getElementById('app')?.setAttribute('data-mounted', '');

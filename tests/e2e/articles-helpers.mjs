@@ -1,5 +1,5 @@
 // Helpers shared by the article browser tests.
-import { expect } from './support/fixtures.mjs';
+import { expect, wakeIslands } from './support/fixtures.mjs';
 
 /**
  * An article's simulator figures start when the reader nears one: scrolls
@@ -8,8 +8,8 @@ import { expect } from './support/fixtures.mjs';
  */
 export async function bringFiguresToLife(page, count) {
   // The figures in the prerendered page are replaced when the reading
-  // island mounts: wait for it, as after any page load.
-  await expect(page.locator('#app[data-mounted]')).toBeAttached();
+  // island mounts: start it and wait for it, as after any page load.
+  await wakeIslands(page);
   const figures = page.locator('.article-body figure.sim-embed');
   await expect(figures).toHaveCount(count);
   if (count === 0) return;

@@ -3,7 +3,7 @@
 // article (previous/next, related, checklist, presets).
 import { readFileSync, readdirSync } from 'node:fs';
 import { bringFiguresToLife } from './articles-helpers.mjs';
-import { test, expect, openRoute, waitForApp, fullTitle, notFoundDocuments } from './support/fixtures.mjs';
+import { test, expect, openRoute, wakeIslands, fullTitle, notFoundDocuments } from './support/fixtures.mjs';
 
 /** The site data the content build wrote (the same files dist/data serves). */
 const data = (path) => JSON.parse(readFileSync(`generated/data/${path}`, 'utf8'));
@@ -72,6 +72,30 @@ test('a card opens its article at its own address', async ({ page }) => {
   // The article's folder address, which a static host serves without a redirect.
   await expect(page).toHaveURL(new RegExp(`/articles/${second.slug}/$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(second.title);
+});
+
+test('an article reads without its island, which starts at the first interaction and keeps what the reader opened', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const islandRequests = [];
+  page.on('request', (request) => {
+    if (/\/bundles\/|\/data\//.test(new URL(request.url()).pathname)) islandRequests.push(request.url());
+  });
+  await page.goto('articles/observability/');
+  await expect(page.locator('#app[data-mounted]')).toBeAttached();
+  await page.waitForLoadState('networkidle');
+  expect(islandRequests, 'nothing loads for the island before the reader does anything').toEqual([]);
+  const island = page.locator('[data-island="reading"]');
+  await expect(island).not.toHaveAttribute('data-state');
+  // The whole article is there already.
+  await expect(page.locator('.article-body h2').first()).toBeVisible();
+  await expect(page.locator('.footnotes li').first()).toBeAttached();
+
+  // The reader opens the contents: that starts the island, which keeps them open.
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await toc.getByText('On this page').click();
+  await expect(island).toHaveAttribute('data-state', 'mounted');
+  expect(islandRequests.some((url) => url.includes('/bundles/reading-'))).toBe(true);
+  await expect(toc.getByRole('link', { name: article('observability').toc[0].text, exact: true })).toBeVisible();
 });
 
 test('an article opened by deep link renders its headings, table of contents and metadata', async ({ page }) => {
@@ -282,7 +306,7 @@ test.describe('under a sub-path', () => {
     await other.click();
     await expect(page).toHaveURL(new RegExp(`/faultline/${target}(#[a-z0-9-]+)?$`));
     await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(expected.meta.title);
-    await waitForApp(page);
+    await wakeIslands(page);
 
     const box = page.getByRole('combobox', { name: 'Search the guide' });
     await box.fill('jitter');

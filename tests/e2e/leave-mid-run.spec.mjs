@@ -4,7 +4,7 @@
 // Ten times in a row, at the root and under the sub-path; the fixture fails
 // the test on any console error or uncaught exception.
 import { readFileSync } from 'node:fs';
-import { test, expect, openRoute, waitForApp } from './support/fixtures.mjs';
+import { test, expect, openRoute, wakeIslands } from './support/fixtures.mjs';
 import { openSimulator, waitForSimulatedTime } from './simulator-helpers.mjs';
 
 const articles = JSON.parse(readFileSync('generated/data/articles/index.json', 'utf8'));
@@ -66,7 +66,7 @@ function leaveMidRun() {
       await page.goBack();
       // The article is a new document again (or the same one, from the
       // back-forward cache): its island mounts before the next round.
-      await waitForApp(page);
+      await wakeIslands(page);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(withFigure.meta.title);
     }
   });

@@ -55,13 +55,18 @@ pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
     )
 }
 
-/// `/articles/SLUG`: the whole article, in its reading island.
+/// `/articles/SLUG`: the whole article, in its reading island, which loads
+/// at the reader's first interaction (the article reads without it).
 pub fn article(page_data: ArticlePage) -> String {
     let route = format!("/articles/{}", page_data.meta.slug);
     let view = format!("article:{}", page_data.meta.slug);
     page(
         &route,
-        view! { <Island bundle="reading" view><ArticleView page=page_data/></Island> },
+        view! {
+            <Island bundle="reading" view when="interaction">
+                <ArticleView page=page_data/>
+            </Island>
+        },
     )
 }
 
@@ -103,16 +108,18 @@ pub fn not_found(articles: Vec<ArticleSummary>) -> String {
 /// it mount `view` here, in place of `children` (what the page shows until
 /// then, and without scripts). `loading` names what loads, for a loading
 /// line while it does (islands whose prerendered content is the page itself
-/// need none).
+/// need none). `when` is `"interaction"` for an island that waits for the
+/// reader's first interaction; by default it loads at once.
 #[component]
 fn Island(
     bundle: &'static str,
     view: String,
     #[prop(optional)] loading: Option<&'static str>,
+    #[prop(optional)] when: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class="page-bundle" data-island=bundle data-view=view data-loading=loading>
+        <div class="page-bundle" data-island=bundle data-view=view data-loading=loading data-when=when>
             {children()}
         </div>
     }

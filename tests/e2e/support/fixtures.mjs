@@ -31,21 +31,35 @@ export function relative(path) {
 }
 
 /**
- * Opens a route by direct URL (a deep link, as if typed or bookmarked) and
- * waits until the app has rendered it. Returns the navigation response.
+ * Opens a route by direct URL (a deep link, as if typed or bookmarked),
+ * then acts as a reader who starts using the page: every island, including
+ * those that wait for a first interaction, has mounted when it returns.
+ * Returns the navigation response.
  */
 export async function openRoute(page, path) {
   const response = await page.goto(relative(path));
-  await waitForApp(page);
+  await wakeIslands(page);
   return response;
 }
 
 /**
- * Waits until the app has mounted over the prerendered page (it marks
- * #app with data-mounted) and rendered a page heading.
+ * Waits until the islands that load with the page have mounted over the
+ * prerendered page (assets/boot.js marks #app with data-mounted) and the
+ * page heading shows.
  */
 export async function waitForApp(page) {
   await expect(page.locator('#app[data-mounted] main#main h1')).toBeVisible();
+}
+
+/**
+ * After a page load: presses a key that does nothing (Shift), the reader's
+ * first interaction, which starts the islands that wait for one (an
+ * article's), and waits until every island of the page has mounted.
+ */
+export async function wakeIslands(page) {
+  await waitForApp(page);
+  await page.keyboard.press('Shift');
+  await expect(page.locator('[data-island]:not([data-state="mounted"], [data-state="failed"])')).toHaveCount(0);
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

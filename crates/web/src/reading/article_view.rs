@@ -20,7 +20,13 @@ const SIDEBAR_SEARCH_RESULTS: usize = 6;
 
 /// A whole article page (below the site header).
 #[component]
-pub fn ArticleView(page: ArticlePage) -> impl IntoView {
+pub fn ArticleView(
+    page: ArticlePage,
+    /// Whether the contents start open on a narrow screen (the reader opened
+    /// the prerendered ones before the island took over).
+    #[prop(optional)]
+    contents_open: bool,
+) -> impl IntoView {
     let ArticlePage {
         meta,
         html,
@@ -49,7 +55,7 @@ pub fn ArticleView(page: ArticlePage) -> impl IntoView {
             </header>
             <div class="article-layout">
                 <div class="article-aside">
-                    <TableOfContents slug=meta.slug.clone() entries=toc extra/>
+                    <TableOfContents slug=meta.slug.clone() entries=toc extra open=contents_open/>
                     <GuideSearch id_prefix="article-search" limit=SIDEBAR_SEARCH_RESULTS label="Search the guide" compact=true/>
                 </div>
                 <div class="article-main">

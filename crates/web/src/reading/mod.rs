@@ -43,7 +43,16 @@ pub fn mount(host: web_sys::HtmlElement, view: String) -> js_sys::Promise {
         match view.strip_prefix("article:") {
             Some(slug) => {
                 let page: ArticlePage = fetch_json(&article_path(slug)).await.map_err(failed)?;
-                mount_view(host, move || leptos::view! { <ArticleView page/> });
+                // A reader who opened the prerendered contents keeps them open.
+                let contents_open = host
+                    .query_selector(".toc details[open]")
+                    .ok()
+                    .flatten()
+                    .is_some();
+                mount_view(
+                    host,
+                    move || leptos::view! { <ArticleView page contents_open/> },
+                );
             }
             None => {
                 let articles: Vec<ArticleSummary> =

@@ -195,9 +195,10 @@ pub fn GuideSearch(
                 autocomplete="off"
                 spellcheck="false"
                 // Prerendered, the box cannot search (that takes the reading
-                // island) and the island's own box replaces it: typing into
-                // it would be lost, so it waits, disabled, for the island.
-                disabled=cfg!(feature = "ssr")
+                // island) and the island's own box replaces it: it takes
+                // focus, which starts the island and moves to the island's
+                // box, but no typing, which would be lost.
+                readonly=cfg!(feature = "ssr")
                 placeholder=placeholder
                 prop:value=move || query.get()
                 on:input=on_input

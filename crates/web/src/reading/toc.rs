@@ -37,6 +37,9 @@ pub fn TableOfContents(
     entries: Vec<TocEntry>,
     /// Sections after the body (sources, checklist, presets).
     extra: Vec<ExtraEntry>,
+    /// Open even on a narrow screen, where the contents start closed.
+    #[prop(optional)]
+    open: bool,
 ) -> impl IntoView {
     let details = NodeRef::<Details>::new();
     let ids: Vec<String> = entries
@@ -74,7 +77,7 @@ pub fn TableOfContents(
 
     view! {
         <nav class="toc" aria-label="On this page">
-            <details node_ref=details open=sidebar_layout() on:click=close_on_link(close_if_narrow)>
+            <details node_ref=details open=open || sidebar_layout() on:click=close_on_link(close_if_narrow)>
                 <summary class="toc-summary">"On this page"</summary>
                 <ol class="toc-list">
                     {groups
