@@ -147,6 +147,18 @@ function keepSkipLinkOnThePage() {
   });
 }
 
+/**
+ * An article's contents sit beside the text on a wide screen, open, as the
+ * reading island shows them (crates/web/src/reading/toc.rs; the width is
+ * the stylesheet's, assets/reading.css). The prerendered ones start closed,
+ * for a narrow screen, where they would push the text down.
+ */
+function openContentsBesideTheText() {
+  if (matchMedia('(min-width: 64rem)').matches) {
+    document.querySelector('.toc details')?.setAttribute('open', '');
+  }
+}
+
 /** The events that count as the reader's first interaction with the page. */
 const INTERACTIONS = ['pointerdown', 'keydown', 'focusin', 'scroll', 'wheel', 'touchstart'];
 
@@ -166,6 +178,7 @@ function atFirstInteraction(start) {
 
 nameMissingAddress();
 keepSkipLinkOnThePage();
+openContentsBesideTheText();
 const islands = [...document.querySelectorAll('[data-island]')];
 const later = islands.filter((host) => host.dataset.when === 'interaction' && location.hash === '');
 for (const host of later) atFirstInteraction(() => mountIsland(host));

@@ -98,6 +98,19 @@ test('an article reads without its island, which starts at the first interaction
   await expect(toc.getByRole('link', { name: article('observability').toc[0].text, exact: true })).toBeVisible();
 });
 
+test('on a wide screen the contents sit open beside the text, before the island starts and after', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const slug = 'observability';
+  const first = article(slug).toc[0];
+  await page.goto(`articles/${slug}/`);
+  await expect(page.locator('#app[data-mounted]')).toBeAttached();
+  await expect(page.locator('[data-island="reading"]')).not.toHaveAttribute('data-state');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  await expect(toc.getByRole('link', { name: first.text, exact: true })).toBeVisible();
+  await wakeIslands(page);
+  await expect(toc.getByRole('link', { name: first.text, exact: true })).toBeVisible();
+});
+
 test('an article opened by deep link renders its headings, table of contents and metadata', async ({ page }) => {
   const slug = 'timeouts-retries-backoff';
   const expected = article(slug);
