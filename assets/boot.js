@@ -17,7 +17,9 @@
 // focus) or at once if the address names a place in the page: an article
 // reads completely as it is, and its island (contents that follow the
 // reading, copied heading links, the live figures, search) costs nothing
-// until the reader does something. Each island's place gets data-state
+// until the reader does something. With data-when="focus" it waits until
+// the reader turns to the island itself (a pointer, a key or focus inside
+// it): the guide index's search box. Each island's place gets data-state
 // (loading, mounted, failed); when every island that loads at once has
 // mounted or failed, #app gets data-mounted. The browser tests wait for both.
 //
@@ -162,17 +164,20 @@ function openContentsBesideTheText() {
 /** The events that count as the reader's first interaction with the page. */
 const INTERACTIONS = ['pointerdown', 'keydown', 'focusin', 'scroll', 'wheel', 'touchstart'];
 
-/** Calls `start` once, at the first interaction with the page. */
-function atFirstInteraction(start) {
+/** The events inside an island's place that say the reader turned to it. */
+const TURNS_TO = ['pointerdown', 'keydown', 'focusin'];
+
+/** Calls `start` once, at the first of `events` on `target`. */
+function atFirst(target, events, start) {
   const listening = new AbortController();
   const go = () => {
     listening.abort();
     start();
   };
-  for (const type of INTERACTIONS) {
-    // Capturing on the window sees events that do not bubble (focus, an
-    // element's scroll) too.
-    addEventListener(type, go, { capture: true, passive: true, signal: listening.signal });
+  for (const type of events) {
+    // Capturing sees events that do not bubble (focus, an element's
+    // scroll) too.
+    target.addEventListener(type, go, { capture: true, passive: true, signal: listening.signal });
   }
 }
 
@@ -180,7 +185,12 @@ nameMissingAddress();
 keepSkipLinkOnThePage();
 openContentsBesideTheText();
 const islands = [...document.querySelectorAll('[data-island]')];
-const later = islands.filter((host) => host.dataset.when === 'interaction' && location.hash === '');
-for (const host of later) atFirstInteraction(() => mountIsland(host));
+const later = islands.filter(
+  (host) => host.dataset.when === 'focus' || (host.dataset.when === 'interaction' && location.hash === ''),
+);
+for (const host of later) {
+  if (host.dataset.when === 'focus') atFirst(host, TURNS_TO, () => mountIsland(host));
+  else atFirst(window, INTERACTIONS, () => mountIsland(host));
+}
 await Promise.all(islands.filter((host) => !later.includes(host)).map(mountIsland));
 document.getElementById('app')?.setAttribute('data-mounted', '');

@@ -24,6 +24,7 @@ for (const colorScheme of colorSchemes) {
       await expect(page.locator('.article-list > li')).toHaveCount(articles.length);
       await expectNoAxeViolations(page);
       const box = page.getByRole('combobox', { name: 'Search the guide' });
+      await box.click();
       await box.fill('backoff jitter');
       await expect(page.getByRole('option').first()).toBeVisible();
       await box.press('ArrowDown');

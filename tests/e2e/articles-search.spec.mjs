@@ -83,6 +83,8 @@ test('search finds a word from the body of one article and opens it with the key
 test('arrow keys move through the results and wrap; Escape closes, then clears', async ({ page }) => {
   await openRoute(page, '/articles');
   const box = searchBox(page);
+  // The search island starts when the reader turns to the box.
+  await box.click();
   await box.fill('retry');
   const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
   await expect(options.first()).toBeVisible();
@@ -109,6 +111,7 @@ test('arrow keys move through the results and wrap; Escape closes, then clears',
 
 test('a search that matches nothing says so', async ({ page }) => {
   await openRoute(page, '/articles');
+  await searchBox(page).click();
   await searchBox(page).fill('zzyzx');
   await expect(page.locator('.guide-search [role="status"]')).toHaveText('No section of the guide matches “zzyzx”.');
   await expect(page.getByRole('listbox', { name: 'Search results' })).toBeHidden();

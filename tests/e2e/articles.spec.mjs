@@ -48,21 +48,35 @@ test('the index lists every article with its summary, topic and reading time', a
   }
 });
 
-test('the topic filter shows one topic and back', async ({ page }) => {
+test('the topic filter shows each topic and back, without any island', async ({ page }) => {
+  const islandRequests = [];
+  page.on('request', (request) => request.url().includes('/bundles/') && islandRequests.push(request.url()));
   await openRoute(page, '/articles');
   const filter = page.getByRole('group', { name: 'Filter by topic' });
-  const resilience = articles.filter((summary) => summary.topic === 'Resilience');
-  await filter.getByRole('button', { name: 'Resilience' }).click();
-  await expect(filter.getByRole('button', { name: 'Resilience' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.article-list > li:visible')).toHaveCount(resilience.length);
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText(
-    `Showing ${resilience.length} of ${articles.length} articles: Resilience.`,
-  );
-  for (const summary of resilience) {
-    await expect(page.getByRole('link', { name: summary.title })).toBeVisible();
+  const status = page.locator('.index-status > p:visible');
+  const topics = [...new Set(articles.map((summary) => summary.topic))];
+  expect(topics.length).toBeGreaterThan(3);
+  for (const topic of topics) {
+    const shown = articles.filter((summary) => summary.topic === topic);
+    await filter.getByText(topic, { exact: true }).click();
+    await expect(filter.getByRole('radio', { name: topic })).toBeChecked();
+    await expect(page.locator('.article-list > li:visible')).toHaveCount(shown.length);
+    await expect(status).toHaveText(
+      `Showing ${shown.length} of ${articles.length} ${shown.length === 1 ? 'article' : 'articles'}: ${topic}.`,
+    );
+    for (const summary of shown) {
+      await expect(page.getByRole('link', { name: summary.title })).toBeVisible();
+    }
   }
-  await filter.getByRole('button', { name: 'All topics' }).click();
+  // The keyboard moves through the choices as through any radio group
+  // (from the last, round to the first).
+  await filter.getByRole('radio').last().click();
+  await filter.getByRole('radio').last().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(filter.getByRole('radio', { name: 'All topics' })).toBeChecked();
   await expect(page.locator('.article-list > li:visible')).toHaveCount(articles.length);
+  await expect(status).toHaveText(new RegExp(`^${articles.length} articles, about \\d+ minutes of reading in all\\.$`));
+  expect(islandRequests, 'the filter needs no island').toEqual([]);
 });
 
 test('a card opens its article at its own address', async ({ page }) => {

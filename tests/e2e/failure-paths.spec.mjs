@@ -159,6 +159,7 @@ test.describe('the search index fails to load', () => {
     await page.route('**/data/search.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
     await openRoute(page, '/articles');
     const search = page.getByRole('combobox', { name: 'Search the guide' });
+    await search.click();
     await search.fill('retry');
     await expect(page.getByText(/^Search is unavailable: cannot load [^ ]*\/data\/search\.json/)).toBeVisible();
     await expect(page.locator('.article-list a, .index-articles a').first()).toBeVisible();

@@ -5,7 +5,8 @@
 // Pages are prerendered HTML; only interactive parts load WebAssembly, as
 // islands (scripts/build-bundles.mjs), and a page loads only its own. The
 // home and not-found pages have none, an article's waits for the reader's
-// first interaction: each must stay within 60 KB. The other
+// first interaction and the guide index's until the reader turns to its
+// search box: each must stay within 60 KB. The other
 // budgets sit up to about 10 % above the size last measured (given beside
 // each), so that a regression shows; lower them as sizes fall. The figures
 // are printed on every run.
@@ -53,6 +54,7 @@ const staticPages = [
   { label: 'The home page', path: '', ready: 'main#main h1' },
   { label: 'The not-found page', path: 'no-such-page', ready: 'main#main h1' },
   { label: 'An article', path: 'articles/data-ownership/', ready: '#app[data-mounted] .article-body h2' },
+  { label: 'The guide index', path: 'articles/', ready: '#app[data-mounted] .index-articles li' },
 ];
 
 test.describe('pages that load no island', () => {
@@ -75,7 +77,6 @@ test.describe('pages that load no island', () => {
 
 // Each page with islands loads those islands' bundles, no other.
 const pages = [
-  { label: 'The guide index', path: 'articles/', ready: '#app[data-mounted] .index-articles li', bundles: ['reading'], budget: 182 * KB }, // 165.4 measured
   { label: 'The checklist', path: 'checklist/', ready: '.checklist-page [role="tablist"]', bundles: ['checklist'], budget: 520 * KB }, // 473.5 measured
   { label: 'The simulator', path: 'simulator/', ready: '#sim-play', bundles: ['simulator'], budget: 710 * KB }, // 644.4 measured
 ];

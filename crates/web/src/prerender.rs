@@ -9,7 +9,7 @@
 
 use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
-use crate::reading::{ArticleView, IndexContent};
+use crate::reading::{ArticleView, IndexArticles, IndexSearch};
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
 
@@ -39,17 +39,18 @@ pub fn home() -> String {
     page("/", view! { <Home/> })
 }
 
-/// `/articles`: the intro, and the reading island's index (the search box
-/// and every article's card).
+/// `/articles`: the intro, the search box (the reading island, which
+/// mounts when the reader turns to it) and every article's card.
 pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
     page(
         "/articles",
         view! {
             <div class="guide-index">
                 <GuideIntro/>
-                <Island bundle="reading" view="index".to_string()>
-                    <IndexContent articles/>
+                <Island bundle="reading" view="search".to_string() when="focus">
+                    <IndexSearch/>
                 </Island>
+                <IndexArticles articles/>
             </div>
         },
     )
@@ -109,7 +110,9 @@ pub fn not_found(articles: Vec<ArticleSummary>) -> String {
 /// then, and without scripts). `loading` names what loads, for a loading
 /// line while it does (islands whose prerendered content is the page itself
 /// need none). `when` is `"interaction"` for an island that waits for the
-/// reader's first interaction; by default it loads at once.
+/// reader's first interaction with the page, `"focus"` for one that waits
+/// until the reader turns to it (a pointer, a key or focus inside it); by
+/// default it loads at once.
 #[component]
 fn Island(
     bundle: &'static str,

@@ -1,8 +1,11 @@
 //! The list of articles on the guide's index: a card per article in guide
 //! order, with a topic filter.
 //!
-//! The filter hides cards rather than rebuilding the list, so the numbering
-//! (the article's place in the guide) stays put and a reader can see where a
+//! The filter is a group of radio buttons, and the stylesheet hides the
+//! cards of other topics (`assets/reading.css`, a rule per topic with
+//! `:has()`): it needs no script and works before, and without, any island.
+//! It hides cards rather than rebuilding the list, so the numbering (the
+//! article's place in the guide) stays put and a reader can see where a
 //! topic sits in the reading order.
 
 use super::article_meta::reading_time;
@@ -10,81 +13,80 @@ use crate::base::href;
 use faultline_site_data::{ArticleSummary, Topic};
 use leptos::prelude::*;
 
+/// The filter's value for every topic at once.
+const ALL_TOPICS: &str = "all";
+
+/// A topic's value in the filter and on its cards (`resilience`).
+fn topic_key(topic: Topic) -> String {
+    topic.label().to_lowercase()
+}
+
 /// The topic filter and the article cards.
 #[component]
 pub fn ArticleIndex(
     /// In guide order.
     articles: Vec<ArticleSummary>,
 ) -> impl IntoView {
-    let selected = RwSignal::new(None::<Topic>);
-    let topics: Vec<Topic> = Topic::ALL
+    let topics: Vec<(Topic, usize)> = Topic::ALL
         .into_iter()
-        .filter(|topic| articles.iter().any(|article| article.topic == *topic))
-        .collect();
-    let counts: Vec<(Topic, usize)> = topics
-        .iter()
-        .map(|topic| {
-            let count = articles.iter().filter(|a| a.topic == *topic).count();
-            (*topic, count)
-        })
+        .map(|topic| (topic, articles.iter().filter(|a| a.topic == topic).count()))
+        .filter(|(_, count)| *count > 0)
         .collect();
     let total = articles.len();
     let total_minutes: u32 = articles.iter().map(|a| a.reading_minutes).sum();
-    let status = move || match selected.get() {
-        None => format!("{total} articles, about {total_minutes} minutes of reading in all."),
-        Some(topic) => {
-            let shown = counts
-                .iter()
-                .find(|(counted, _)| *counted == topic)
-                .map_or(0, |(_, count)| *count);
-            let noun = if shown == 1 { "article" } else { "articles" };
-            format!("Showing {shown} of {total} {noun}: {}.", topic.label())
-        }
-    };
 
     view! {
-        <div class="topic-filter" role="group" aria-label="Filter by topic">
-            <TopicButton label="All topics" topic=None selected/>
-            {topics
-                .into_iter()
-                .map(|topic| view! { <TopicButton label=topic.label() topic=Some(topic) selected/> })
-                .collect_view()}
+        <div class="article-index">
+            <fieldset class="topic-filter">
+                <legend class="visually-hidden">"Filter by topic"</legend>
+                <TopicChoice label="All topics" value=ALL_TOPICS.to_string() checked=true/>
+                {topics
+                    .iter()
+                    .map(|(topic, _)| view! { <TopicChoice label=topic.label() value=topic_key(*topic)/> })
+                    .collect_view()}
+            </fieldset>
+            // One line per choice; the stylesheet shows the chosen one.
+            <div class="index-status" role="status">
+                <p data-topic=ALL_TOPICS>
+                    {format!("{total} articles, about {total_minutes} minutes of reading in all.")}
+                </p>
+                {topics
+                    .iter()
+                    .map(|(topic, shown)| {
+                        let noun = if *shown == 1 { "article" } else { "articles" };
+                        view! {
+                            <p data-topic=topic_key(*topic)>
+                                {format!("Showing {shown} of {total} {noun}: {}.", topic.label())}
+                            </p>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <ol class="article-list">
+                {articles
+                    .into_iter()
+                    .map(|article| {
+                        let topic = topic_key(article.topic);
+                        view! { <li data-topic=topic><ArticleCard article/></li> }
+                    })
+                    .collect_view()}
+            </ol>
         </div>
-        <p class="index-status" role="status">{status}</p>
-        <ol class="article-list">
-            {articles
-                .into_iter()
-                .map(|article| {
-                    let topic = article.topic;
-                    let hidden = move || selected.get().is_some_and(|chosen| chosen != topic);
-                    view! {
-                        <li hidden=hidden>
-                            <ArticleCard article/>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
     }
 }
 
-/// One toggle of the topic filter (`aria-pressed` tells which is on).
+/// One choice of the topic filter: a radio button that looks like a toggle.
 #[component]
-fn TopicButton(
+fn TopicChoice(
     label: &'static str,
-    topic: Option<Topic>,
-    selected: RwSignal<Option<Topic>>,
+    value: String,
+    #[prop(optional)] checked: bool,
 ) -> impl IntoView {
-    let pressed = move || selected.get() == topic;
     view! {
-        <button
-            type="button"
-            class="topic-toggle"
-            aria-pressed=move || if pressed() { "true" } else { "false" }
-            on:click=move |_| selected.set(topic)
-        >
+        <label class="button topic-toggle">
+            <input type="radio" name="topic" value=value checked=checked/>
             {label}
-        </button>
+        </label>
     }
 }
 

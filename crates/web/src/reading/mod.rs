@@ -23,20 +23,21 @@ mod toc;
 
 pub use article_index::ArticleIndex;
 pub use article_view::ArticleView;
-pub use index_page::IndexContent;
+pub use index_page::{IndexArticles, IndexSearch};
 pub use search::GuideSearch;
 
 use crate::bundle_mount::mount_view;
 use crate::data::fetch_json;
-use faultline_site_data::{article_path, ArticlePage, ArticleSummary, ARTICLE_INDEX_PATH};
+use faultline_site_data::{article_path, ArticlePage};
 use wasm_bindgen::JsValue;
 
 /// The reading bundle's entry (see `src/bundles/reading.rs`): mounts the
-/// guide's `index`, or `article:SLUG`, into `host`, in place of its
-/// prerendered markup, once the page's data has loaded. The same components
-/// rendered that markup at build time from the same data, so nothing moves.
-/// If the data cannot load, the promise rejects with the reason and the
-/// prerendered page stays as it is (readable, without the live parts).
+/// index's `search` box, or the article `article:SLUG` once its data has
+/// loaded, into `host`, in place of its prerendered markup. The same
+/// components rendered that markup at build time from the same data, so
+/// nothing moves. If the data cannot load, the promise rejects with the
+/// reason and the prerendered page stays as it is (readable, without the
+/// live parts).
 pub fn mount(host: web_sys::HtmlElement, view: String) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let failed = |error: String| JsValue::from(js_sys::Error::new(&error));
@@ -54,11 +55,8 @@ pub fn mount(host: web_sys::HtmlElement, view: String) -> js_sys::Promise {
                     move || leptos::view! { <ArticleView page contents_open/> },
                 );
             }
-            None => {
-                let articles: Vec<ArticleSummary> =
-                    fetch_json(ARTICLE_INDEX_PATH).await.map_err(failed)?;
-                mount_view(host, move || leptos::view! { <IndexContent articles/> });
-            }
+            None if view == "search" => mount_view(host, IndexSearch),
+            None => return Err(failed(format!("the reading island has no view {view:?}"))),
         }
         Ok(JsValue::UNDEFINED)
     })
