@@ -3,9 +3,9 @@
 //!
 //! The HTML is trusted (built from our own Markdown, raw HTML rejected), so it
 //! goes in with `inner_html`. Its links need no handling here: every href is
-//! relative to the site base (`articles/SLUG#id`, `checklist?item=ID`), the
-//! browser resolves it against `<base href>`, and the router's document-wide
-//! click handler turns the click into a client-side navigation. What this
+//! relative to the site base (`articles/SLUG/#id`, `checklist/?item=ID`) and
+//! the browser resolves it against `<base href>`: another page loads, or an
+//! in-page link scrolls. What this
 //! component adds: going to the URL fragment once the body exists (deep links,
 //! links from other articles), copying heading links, the live simulator
 //! figures, and keyboard access to wide tables and code.

@@ -1,8 +1,9 @@
 //! Going to the element a URL fragment names (`#retry-budgets`, `#fn-3`).
 //!
-//! The router scrolls to a fragment only if the element already exists when
-//! the navigation completes; an article arrives later (its data is fetched),
-//! so the article page calls [`go_to_fragment`] once its body is in place.
+//! The browser scrolls to a fragment when the page loads and when an in-page
+//! link is followed; the reading island replaces the article's markup after
+//! that (once its data is fetched), so the article calls [`go_to_fragment`]
+//! once its own body is in place.
 //! Focus follows the scroll, so that keyboard and screen-reader users carry
 //! on reading from the section they jumped to, as after a native jump.
 

@@ -1,6 +1,6 @@
-//! The `#` link beside each heading: a click goes to the section (the router
-//! handles that, like any link) and also copies the section's address, and a
-//! short status says whether the copy worked.
+//! The `#` link beside each heading: a click goes to the section (the browser
+//! follows it, like any in-page link) and also copies the section's address,
+//! and a short status says whether the copy worked.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped_with_cancellation;
@@ -41,7 +41,7 @@ impl CopyStatusText {
 }
 
 /// If `event` is a click on a heading anchor, copies the anchor's absolute
-/// address. The click itself is left alone, so the router still navigates to
+/// address. The click itself is left alone, so the browser still goes to
 /// the section and the address bar shows the link too.
 pub fn copy_if_heading_anchor(event: &web_sys::MouseEvent, status: CopyStatusText) {
     let anchor = event

@@ -6,7 +6,7 @@
 //! Enter opens the highlighted (or first) result and Escape closes the list,
 //! then clears the field. Each result is a real link (`<a role="option">`), so
 //! clicking, middle-clicking and opening in a new tab work as for any link;
-//! Enter clicks it, and the router takes it from there. The index is fetched
+//! Enter clicks it, and the browser opens it. The index is fetched
 //! the first time the field gets focus (see `search_index`).
 
 use super::search_index;
