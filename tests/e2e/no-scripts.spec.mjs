@@ -1,8 +1,7 @@
 // With scripts off, the site is still a site: every page is prerendered at
 // build time (crates/prerender), so the guide reads in full, navigation works
-// by plain links, and the interactive pages say what they need. (With
-// scripts off a browser still fetches the files the page preloads; the
-// pages do not yet avoid that.)
+// by plain links, and the interactive pages say what they need. Nothing
+// loads that only scripts could use: no page preloads an island.
 import { readFileSync } from 'node:fs';
 import { test, expect, routeTable, fullTitle, notFoundDocuments } from './support/fixtures.mjs';
 
@@ -11,6 +10,8 @@ test.use({ javaScriptEnabled: false });
 const articles = JSON.parse(readFileSync('generated/data/articles/index.json', 'utf8'));
 
 test('the home page and the guide index read without scripts', async ({ page }) => {
+  const islandFiles = [];
+  page.on('request', (request) => /\/bundles\/|\.wasm$/.test(request.url()) && islandFiles.push(request.url()));
   await page.goto('');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Split your system only when it pays.');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();
@@ -20,6 +21,13 @@ test('the home page and the guide index read without scripts', async ({ page }) 
   await expect(cards).toHaveCount(articles.length);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }))
     .toHaveAttribute('aria-current', 'page');
+  // Search needs its island: without scripts the box is not offered at all.
+  await expect(page.getByRole('combobox', { name: 'Search the guide' })).toBeHidden();
+  // The topic filter is HTML and CSS, so it works.
+  const resilience = articles.filter((summary) => summary.topic === 'Resilience');
+  await page.getByRole('group', { name: 'Filter by topic' }).getByText('Resilience', { exact: true }).click();
+  await expect(page.locator('.article-list > li:visible')).toHaveCount(resilience.length);
+  expect(islandFiles, 'no island file loads without scripts').toEqual([]);
 });
 
 test('every article reads in full without scripts', async ({ page }) => {
