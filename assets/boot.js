@@ -14,12 +14,15 @@
 //
 // An island loads at once, or, with data-when="interaction", at the
 // reader's first interaction with the page (a key, a pointer, a scroll, a
-// focus) or at once if the address names a place in the page: an article
+// focus) or at once if the address names a place in the page or carries a
+// query, or if the browser holds the island's saved data (data-stored): an article
 // reads completely as it is, and its island (contents that follow the
 // reading, copied heading links, the live figures, search) costs nothing
 // until the reader does something. With data-when="focus" it waits until
 // the reader turns to the island itself (a pointer, a key or focus inside
-// it): the guide index's search box. Each island's place gets data-state
+// it): the guide index's search box. The reader's focus, the answers given
+// to a prerendered form and a button pressed while the island loaded carry
+// over to the island. Each island's place gets data-state
 // (loading, mounted, failed); when every island that loads at once has
 // mounted or failed, #app gets data-mounted. The browser tests wait for both.
 //
@@ -68,6 +71,10 @@ function paragraph(text) {
 async function mountIsland(host) {
   const { island, view, loading } = host.dataset;
   host.dataset.state = 'loading';
+  let pressed = null;
+  const stopWatchingPresses = watchPresses(host, (id) => {
+    pressed = id;
+  });
   let line = null;
   if (loading) {
     line = paragraph(`Loading ${loading}…`);
@@ -86,10 +93,17 @@ async function mountIsland(host) {
     // Focus stays where the reader put it: on the element with the same id
     // in the island's markup (the search box, say).
     const focused = host.contains(document.activeElement) ? document.activeElement.id : '';
+    // So do the answers the reader gave the prerendered form, and the
+    // button the reader pressed while the island loaded.
+    const entered = enteredValues(host);
     await bundle.mount(host, view ?? '');
-    if (focused) document.getElementById(focused)?.focus();
     host.dataset.state = 'mounted';
+    stopWatchingPresses();
+    enterAgain(host, entered);
+    if (focused) document.getElementById(focused)?.focus();
+    if (pressed !== null) document.getElementById(pressed)?.click();
   } catch (error) {
+    stopWatchingPresses();
     host.dataset.state = 'failed';
     line?.remove();
     const notice = document.createElement('div');
@@ -103,6 +117,73 @@ async function mountIsland(host) {
     // A warning, not an error: the page has said so, and it still works.
     console.warn(`Faultline: the ${island} island did not start:`, error);
   }
+}
+
+/**
+ * What the reader entered into the prerendered form controls inside `host`
+ * (where it differs from what the page came with): a chosen radio button,
+ * a ticked box, typed text, a picked option. Radio buttons and boxes are
+ * named by name and value, other controls by id.
+ */
+function enteredValues(host) {
+  const entered = [];
+  for (const control of host.querySelectorAll('input, textarea, select')) {
+    if (control.type === 'radio' || control.type === 'checkbox') {
+      if (control.checked !== control.defaultChecked && control.name) {
+        entered.push({ name: control.name, value: control.value, checked: control.checked });
+      }
+    } else if (control.id && control.type !== 'file' && !control.readOnly) {
+      const initial =
+        control.tagName === 'SELECT'
+          ? ([...control.options].find((option) => option.defaultSelected)?.value ?? control.options[0]?.value)
+          : control.defaultValue;
+      if (control.value !== initial) entered.push({ id: control.id, value: control.value });
+    }
+  }
+  return entered;
+}
+
+/**
+ * Gives the island's controls what the reader entered before it mounted,
+ * as if typed again (an input or change event, so the island's own
+ * handlers save it). Radio buttons and boxes go first: choosing an answer
+ * can add a field (a reason for "not applicable").
+ */
+function enterAgain(host, entered) {
+  const css = (text) => CSS.escape(text);
+  for (const { name, value, checked } of entered.filter((entry) => entry.name !== undefined)) {
+    const control = host.querySelector(`input[name="${css(name)}"][value="${css(value)}"]`);
+    if (control === null || control.disabled || control.checked === checked) continue;
+    control.checked = checked;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  for (const { id, value } of entered.filter((entry) => entry.id !== undefined)) {
+    const control = document.getElementById(id);
+    if (control === null || !host.contains(control) || control.disabled) continue;
+    control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+}
+
+/**
+ * While an island loads, a press on one of the prerendered buttons (which
+ * do nothing without it) is remembered by the button's id, so the island's
+ * own button can be pressed once it is there: the reader's first click is
+ * not lost. Returns the function that stops watching.
+ */
+function watchPresses(host, remember) {
+  const watching = new AbortController();
+  host.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button[id]') : null;
+      if (button !== null && host.contains(button)) remember(button.id);
+    },
+    { signal: watching.signal },
+  );
+  return () => watching.abort();
 }
 
 /**
@@ -184,9 +265,27 @@ function atFirst(target, events, start) {
 nameMissingAddress();
 keepSkipLinkOnThePage();
 openContentsBesideTheText();
+/**
+ * Whether an island that waits for the reader loads at once instead: the
+ * address says what to show (a place in the page, an item, a shared link)
+ * or the browser holds what the reader saved (the island's data-stored key)
+ * and the page should show it.
+ */
+function wantedAtOnce(host) {
+  if (location.hash !== '' || location.search !== '') return true;
+  const key = host.dataset.stored;
+  if (!key) return false;
+  try {
+    return localStorage.getItem(key) !== null;
+  } catch {
+    // Storage blocked: there is nothing saved to show.
+    return false;
+  }
+}
+
 const islands = [...document.querySelectorAll('[data-island]')];
 const later = islands.filter(
-  (host) => host.dataset.when === 'focus' || (host.dataset.when === 'interaction' && location.hash === ''),
+  (host) => host.dataset.when === 'focus' || (host.dataset.when === 'interaction' && !wantedAtOnce(host)),
 );
 for (const host of later) {
   if (host.dataset.when === 'focus') atFirst(host, TURNS_TO, () => mountIsland(host));

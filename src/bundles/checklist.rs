@@ -6,10 +6,12 @@
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the checklist into `host` (there is one view, `page`).
+    /// Mounts the checklist into `host` (there is one view, `page`) once
+    /// its data has loaded; the promise rejects, and the prerendered form
+    /// stays, if it cannot load.
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::HtmlElement, _view: String) {
-        faultline_web::checklist::mount(host);
+    pub fn mount(host: web_sys::HtmlElement, _view: String) -> js_sys::Promise {
+        faultline_web::checklist::mount(host)
     }
 }
 

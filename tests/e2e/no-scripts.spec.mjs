@@ -63,7 +63,29 @@ test('the skip link points at the main content of the page itself', async ({ pag
   expect(href).toMatch(new RegExp(`articles/${articles[0].slug}/#main$`));
 });
 
-for (const [route, what] of [['checklist', 'The checklist'], ['simulator', 'The simulator']]) {
+test('the checklist shows every question and explanation, and says that scoring needs scripts', async ({ page }) => {
+  const data = JSON.parse(readFileSync('generated/data/checklist.json', 'utf8'));
+  await page.goto('checklist');
+  const title = routeTable.routes.find((entry) => entry.path === '/checklist').title;
+  await expect(page).toHaveTitle(fullTitle(title));
+  await expect(page.getByText('Scoring, saving and sharing need JavaScript and WebAssembly.')).toBeVisible();
+  // Every area is open and every item is there, with its answers as a form
+  // and its explanation.
+  await expect(page.locator('.area-body:visible')).toHaveCount(data.areas.length + 1);
+  await expect(page.locator('.item:visible')).toHaveCount(data.items.length);
+  const first = data.items[0];
+  const item = page.locator(`[id="item-${first.id}"]`);
+  const answers = item.getByRole('group', { name: `Answer for: ${first.title}` });
+  await expect(answers.getByRole('radio')).toHaveCount(4);
+  await answers.getByRole('radio', { name: 'Partly', exact: true }).check();
+  await item.getByText('What “yes” looks like, and why it matters').click();
+  await expect(item.getByText(first.why)).toBeVisible();
+  // What only works with scripts is not offered.
+  await expect(page.getByRole('tablist')).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Saved assessments' })).toBeHidden();
+});
+
+for (const [route, what] of [['simulator', 'The simulator']]) {
   test(`the ${route} page says that it needs scripts`, async ({ page }) => {
     await page.goto(route);
     const title = routeTable.routes.find((entry) => entry.path === `/${route}`).title;

@@ -6,7 +6,8 @@
 // islands (scripts/build-bundles.mjs), and a page loads only its own. The
 // home and not-found pages have none, an article's waits for the reader's
 // first interaction and the guide index's until the reader turns to its
-// search box: each must stay within 60 KB. The other
+// search box: each must stay within 60 KB. The checklist is prerendered as
+// a whole form and its island waits for the reader too: 150 KB. The other
 // budgets sit up to about 10 % above the size last measured (given beside
 // each), so that a regression shows; lower them as sizes fall. The figures
 // are printed on every run.
@@ -55,14 +56,19 @@ const staticPages = [
   { label: 'The not-found page', path: 'no-such-page', ready: 'main#main h1' },
   { label: 'An article', path: 'articles/data-ownership/', ready: '#app[data-mounted] .article-body h2' },
   { label: 'The guide index', path: 'articles/', ready: '#app[data-mounted] .index-articles li' },
+  {
+    label: 'The checklist',
+    path: 'checklist/',
+    ready: '#app[data-mounted] .checklist-page .item input[type="radio"]',
+    budget: 150 * KB,
+  },
 ];
 
 test.describe('pages that load no island', () => {
   test.use({ allowedProblems: notFoundDocuments('/no-such-page') });
 
-  for (const { label, path, ready } of staticPages) {
-    test(`${label} loads no WebAssembly and fits in 60 KB`, async ({ page }) => {
-      const budget = 60 * KB;
+  for (const { label, path, ready, budget = 60 * KB } of staticPages) {
+    test(`${label} loads no WebAssembly and fits in ${budget / KB} KB`, async ({ page }) => {
       const rows = await measure(page, path, ready);
       const total = report(`${label} (/${path})`, rows, budget);
       const files = rows.map((row) => row.file);
@@ -77,7 +83,6 @@ test.describe('pages that load no island', () => {
 
 // Each page with islands loads those islands' bundles, no other.
 const pages = [
-  { label: 'The checklist', path: 'checklist/', ready: '.checklist-page [role="tablist"]', bundles: ['checklist'], budget: 520 * KB }, // 473.5 measured
   { label: 'The simulator', path: 'simulator/', ready: '#sim-play', bundles: ['simulator'], budget: 710 * KB }, // 644.4 measured
 ];
 

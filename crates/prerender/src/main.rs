@@ -16,7 +16,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use faultline_site_data::{article_path, ArticlePage, ArticleSummary, ARTICLE_INDEX_PATH};
+use faultline_checklist::Checklist;
+use faultline_site_data::{
+    article_path, ArticlePage, ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH, CHECKLIST_PATH,
+    SCENARIO_INDEX_PATH,
+};
+use faultline_web::checklist::{LinkTitles, PageData as ChecklistData};
 
 struct Options {
     data: PathBuf,
@@ -79,11 +84,16 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
 fn run(options: &Options) -> Result<usize, String> {
     faultline_web::prerender::set_base(&options.base)?;
     let articles: Vec<ArticleSummary> = read_json(&options.data.join(ARTICLE_INDEX_PATH))?;
+    let presets: Vec<ScenarioSummary> = read_json(&options.data.join(SCENARIO_INDEX_PATH))?;
+    let checklist = ChecklistData {
+        checklist: read_json::<Checklist>(&options.data.join(CHECKLIST_PATH))?,
+        titles: LinkTitles::from_indexes(articles.clone(), presets.clone()),
+    };
     let mut pages = vec![
         ("index.html".to_string(), faultline_web::prerender::home()),
         (
             "checklist.html".to_string(),
-            faultline_web::prerender::checklist(),
+            faultline_web::prerender::checklist(checklist),
         ),
         (
             "simulator.html".to_string(),

@@ -7,9 +7,11 @@
 //! post-build step puts it into the route's `index.html` (see
 //! `crates/prerender`).
 
+use crate::checklist::{PageData as ChecklistData, PrerenderedChecklist};
 use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
 use crate::reading::{ArticleView, IndexArticles, IndexSearch};
+use faultline_checklist::storage::STORAGE_KEY;
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
 
@@ -28,22 +30,26 @@ pub fn set_base(path: &str) -> Result<(), String> {
 
 /// Renders `content` inside the site's frame for the page at `route` (a
 /// site route such as `/articles`; the base is added here).
-fn page(route: &str, content: impl IntoView + 'static) -> String {
+/// `content` is a function, so that its components run inside the page's
+/// reactive owner (a component that provides context needs one).
+fn page<V: IntoView + Send + 'static>(route: &str, content: impl FnOnce() -> V) -> String {
     let path = crate::base::href(route);
     let owner = Owner::new();
-    owner.with(|| view! { <Layout path>{content}</Layout> }.to_html())
+    owner.with(|| {
+        let content = content();
+        view! { <Layout path>{content}</Layout> }.to_html()
+    })
 }
 
 /// `/`.
 pub fn home() -> String {
-    page("/", view! { <Home/> })
+    page("/", || view! { <Home/> })
 }
 
 /// `/articles`: the intro, the search box (the reading island, which
 /// mounts when the reader turns to it) and every article's card.
 pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
-    page(
-        "/articles",
+    page("/articles", move || {
         view! {
             <div class="guide-index">
                 <GuideIntro/>
@@ -52,8 +58,8 @@ pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
                 </Island>
                 <IndexArticles articles/>
             </div>
-        },
-    )
+        }
+    })
 }
 
 /// `/articles/SLUG`: the whole article, in its reading island, which loads
@@ -61,48 +67,50 @@ pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
 pub fn article(page_data: ArticlePage) -> String {
     let route = format!("/articles/{}", page_data.meta.slug);
     let view = format!("article:{}", page_data.meta.slug);
-    page(
-        &route,
+    page(&route, move || {
         view! {
             <Island bundle="reading" view when="interaction">
                 <ArticleView page=page_data/>
             </Island>
-        },
-    )
+        }
+    })
 }
 
-/// `/checklist`: the intro, and the checklist island's host.
-pub fn checklist() -> String {
-    page(
-        "/checklist",
+/// `/checklist`: the intro, and the whole checklist as a form, in the
+/// checklist island, which loads at the reader's first interaction (or at
+/// once for a returning visitor or a link that names an item or a share).
+pub fn checklist(data: ChecklistData) -> String {
+    page("/checklist", move || {
         view! {
             <div class="checklist-page">
                 <ChecklistIntro/>
-                <Island bundle="checklist" view="page".to_string() loading="the checklist">
-                    <ScriptsNeeded what="The checklist"/>
+                <Island bundle="checklist" view="page".to_string() when="interaction" stored=STORAGE_KEY>
+                    <p class="notice notice-info scripts-only-off">
+                        "Scoring, saving and sharing need JavaScript and WebAssembly. Every question and its explanation are here to read."
+                    </p>
+                    <PrerenderedChecklist data/>
                 </Island>
             </div>
-        },
-    )
+        }
+    })
 }
 
 /// `/simulator`: the intro, and the simulator island's host.
 pub fn simulator() -> String {
-    page(
-        "/simulator",
+    page("/simulator", move || {
         view! {
             <SimulatorIntro/>
             <Island bundle="simulator" view="page".to_string() loading="the simulator">
                 <ScriptsNeeded what="The simulator"/>
             </Island>
-        },
-    )
+        }
+    })
 }
 
 /// `404.html`: served for any unknown address, so the address is not named
 /// (the page's script names it).
 pub fn not_found(articles: Vec<ArticleSummary>) -> String {
-    page("/404", view! { <NotFoundView articles/> })
+    page("/404", move || view! { <NotFoundView articles/> })
 }
 
 /// Where an island mounts: `assets/boot.js` loads bundle `bundle` and has
@@ -112,17 +120,20 @@ pub fn not_found(articles: Vec<ArticleSummary>) -> String {
 /// need none). `when` is `"interaction"` for an island that waits for the
 /// reader's first interaction with the page, `"focus"` for one that waits
 /// until the reader turns to it (a pointer, a key or focus inside it); by
-/// default it loads at once.
+/// default it loads at once. `stored` names a local-storage key: when the
+/// browser holds it (a returning visitor's saved work), the island loads at
+/// once.
 #[component]
 fn Island(
     bundle: &'static str,
     view: String,
     #[prop(optional)] loading: Option<&'static str>,
     #[prop(optional)] when: Option<&'static str>,
+    #[prop(optional)] stored: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class="page-bundle" data-island=bundle data-view=view data-loading=loading data-when=when>
+        <div class="page-bundle" data-island=bundle data-view=view data-loading=loading data-when=when data-stored=stored>
             {children()}
         </div>
     }

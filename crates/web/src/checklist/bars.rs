@@ -7,6 +7,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::runtime_style;
+
 use super::session::use_session;
 use faultline_checklist::chart::{bars, text_alternative, Bar};
 
@@ -70,7 +72,7 @@ fn draw(bars: &[Bar], text: &str) -> impl IntoView {
             class="bars"
             width="100%"
             height=height
-            style:height=format!("{height}px")
+            style:height=runtime_style(format!("{height}px"))
             role="img"
             aria-label=format!("Bar chart. {text}")
         >

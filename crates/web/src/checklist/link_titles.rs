@@ -25,18 +25,29 @@ impl LinkTitles {
         let articles = fetch_json::<Vec<ArticleSummary>>(ARTICLE_INDEX_PATH)
             .await
             .inspect_err(|error| leptos::logging::warn!("article titles unavailable: {error}"))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|article| (article.slug, article.title))
-            .collect();
+            .unwrap_or_default();
         let presets = fetch_json::<Vec<ScenarioSummary>>(SCENARIO_INDEX_PATH)
             .await
             .inspect_err(|error| leptos::logging::warn!("preset titles unavailable: {error}"))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|preset| (preset.id, preset.name))
-            .collect();
-        LinkTitles { articles, presets }
+            .unwrap_or_default();
+        LinkTitles::from_indexes(articles, presets)
+    }
+
+    /// The titles in the two indexes (the build reads them from files).
+    pub fn from_indexes(
+        articles: Vec<ArticleSummary>,
+        presets: Vec<ScenarioSummary>,
+    ) -> LinkTitles {
+        LinkTitles {
+            articles: articles
+                .into_iter()
+                .map(|article| (article.slug, article.title))
+                .collect(),
+            presets: presets
+                .into_iter()
+                .map(|preset| (preset.id, preset.name))
+                .collect(),
+        }
     }
 
     /// The title to show for a link target; the id when none is known.

@@ -48,47 +48,68 @@ mod tabs;
 
 use leptos::prelude::*;
 
-use crate::components::{Notice, Tone};
-use crate::data::fetch_json;
 use faultline_checklist::Checklist;
-use faultline_site_data::CHECKLIST_PATH;
+pub use link_titles::LinkTitles;
 use session::{SaveStatus, Session, Tab};
 use store::LoadProblem;
 
-/// The checklist bundle's entry (see `src/bundles/checklist.rs`): mounts
-/// the tool into `host`, in place of the prerendered page.
-pub fn mount(host: web_sys::HtmlElement) {
-    crate::bundle_mount::mount_view(host, ChecklistTool);
+/// What the checklist page needs before it can show anything: the
+/// checklist and the titles of what its items link to.
+pub struct PageData {
+    pub checklist: Checklist,
+    pub titles: LinkTitles,
 }
 
-/// The checklist tool: loads the checklist, then the saved assessments.
-#[component]
-pub fn ChecklistTool() -> impl IntoView {
-    // Fetched only here, so other pages never pay for the checklist data.
-    let checklist = LocalResource::new(|| fetch_json::<Checklist>(CHECKLIST_PATH));
-    let content = move || {
-        checklist.get().map(|loaded| match loaded {
-            Ok(checklist) => view! { <Workspace checklist/> }.into_any(),
-            Err(error) => view! {
-                <Notice tone=Tone::Error>
-                    <p>"The checklist could not be loaded: " {error}</p>
-                    <p>"Reload the page to try again. Your saved answers are not affected."</p>
-                </Notice>
-            }
-            .into_any(),
-        })
-    };
-    view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the checklist…"</p> }>
-            {content}
-        </Suspense>
+impl PageData {
+    /// Fetches the checklist, then the titles (which only cost link text
+    /// when missing).
+    #[cfg(target_arch = "wasm32")]
+    async fn load() -> Result<PageData, String> {
+        // Fetched only here, so other pages never pay for the checklist data.
+        let checklist = crate::data::fetch_json::<Checklist>(faultline_site_data::CHECKLIST_PATH)
+            .await
+            .map_err(|error| format!("the checklist could not be loaded: {error}"))?;
+        let titles = LinkTitles::load().await;
+        Ok(PageData { checklist, titles })
     }
 }
 
-/// The page once the checklist is loaded.
+/// The checklist bundle's entry (see `src/bundles/checklist.rs`): loads the
+/// page's data, then mounts the tool into `host` in place of the
+/// prerendered form (which renders the same components, so nothing moves).
+/// The promise rejects, and the prerendered form stays, if the data cannot
+/// load.
+#[cfg(target_arch = "wasm32")]
+pub fn mount(host: web_sys::HtmlElement) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let data = PageData::load()
+            .await
+            .map_err(|error| wasm_bindgen::JsValue::from(js_sys::Error::new(&error)))?;
+        crate::bundle_mount::mount_view(host, move || view! { <Workspace data live=true/> });
+        Ok(wasm_bindgen::JsValue::UNDEFINED)
+    })
+}
+
+/// The checklist as the build prerenders it: what a new visitor sees before
+/// the island mounts (and, without scripts, all there is): every area and
+/// question as a form, nothing answered.
+#[cfg(feature = "ssr")]
 #[component]
-fn Workspace(checklist: Checklist) -> impl IntoView {
-    let opened = store::open(&checklist);
+pub fn PrerenderedChecklist(data: PageData) -> impl IntoView {
+    view! { <Workspace data live=false/> }
+}
+
+/// The page once the checklist is loaded. `live` is false when the build
+/// renders it: a new visitor's page, without reading the browser's storage,
+/// the address or other tabs.
+#[component]
+fn Workspace(data: PageData, live: bool) -> impl IntoView {
+    let PageData { checklist, titles } = data;
+    let opened = if live {
+        store::open(&checklist)
+    } else {
+        store::Opened::fresh(&checklist)
+    };
     let save_status = match &opened.problem {
         Some(LoadProblem::Unavailable) => SaveStatus::Off(
             "This browser does not let the page keep data, so answers are not saved. Export them to keep them."
@@ -112,17 +133,15 @@ fn Workspace(checklist: Checklist) -> impl IntoView {
             .with_untracked(|a| faultline_checklist::progress::context_answered(&a.context) == 0),
     );
 
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
-        let titles = link_titles::LinkTitles::load().await;
-        let _ = session.titles.try_set(titles);
-    });
-    share::open_link_in_address(session);
-    other_tabs::follow_other_tabs(session);
-    deep_link::follow(session);
-
+    session.titles.set(titles);
     let migrated = opened.migrated_from;
-    if migrated.is_some() || opened.changes.is_some() {
-        session.save_now();
+    if live {
+        share::open_link_in_address(session);
+        other_tabs::follow_other_tabs(session);
+        deep_link::follow(session);
+        if migrated.is_some() || opened.changes.is_some() {
+            session.save_now();
+        }
     }
     // One notice for the data opened: the format upgrade goes into the
     // "what changed" notice when there is one, else it stands alone.

@@ -45,8 +45,14 @@ pub struct KeptPiece {
     pub text: String,
 }
 
+/// The browser's local storage; none when the build prerenders the page
+/// (there is no browser then, and a new visitor has nothing saved).
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    } else {
+        None
+    }
 }
 
 /// Reads saved data and carries its answers to `checklist`'s edition.
@@ -62,13 +68,23 @@ pub fn read(raw: &str, checklist: &Checklist) -> Result<Opened, StorageError> {
     })
 }
 
+impl Opened {
+    /// A new visitor's store: one empty assessment.
+    pub fn fresh(checklist: &Checklist) -> Opened {
+        Opened {
+            store: Store::new(checklist),
+            migrated_from: None,
+            changes: None,
+            problem: None,
+        }
+    }
+}
+
 /// Reads the saved assessments, setting unreadable data aside.
 pub fn open(checklist: &Checklist) -> Opened {
     let fresh = |problem| Opened {
-        store: Store::new(checklist),
-        migrated_from: None,
-        changes: None,
         problem,
+        ..Opened::fresh(checklist)
     };
     let Some(storage) = local_storage() else {
         return fresh(Some(LoadProblem::Unavailable));
