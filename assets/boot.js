@@ -105,6 +105,9 @@ async function mountIsland(host) {
   } catch (error) {
     stopWatchingPresses();
     host.dataset.state = 'failed';
+    // The prerendered content stays to be read, but its form controls would
+    // take answers that nothing keeps: they are turned off.
+    for (const control of host.querySelectorAll('input, select, textarea, button')) control.disabled = true;
     line?.remove();
     const notice = document.createElement('div');
     notice.className = 'notice notice-error';

@@ -7,10 +7,12 @@
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// Mounts the simulator page into `host` (there is one view, `page`).
+    /// Mounts the simulator page into `host` (there is one view, `page`)
+    /// once what it opens with has loaded; the promise rejects, and the
+    /// prerendered page stays, if it cannot load.
     #[wasm_bindgen]
-    pub fn mount(host: web_sys::HtmlElement, _view: String) {
-        faultline_web::simulator::mount(host);
+    pub fn mount(host: web_sys::HtmlElement, _view: String) -> js_sys::Promise {
+        faultline_web::simulator::mount(host)
     }
 
     /// Turns the figure placeholders inside `root` into running simulators;

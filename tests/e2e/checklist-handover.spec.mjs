@@ -3,7 +3,7 @@
 // when there is saved work to show or the address asks for something. The
 // hand-over loses nothing: answers given and a button pressed before the
 // island mounted carry over, and nothing moves when it takes over.
-import { test, expect, waitForApp } from './support/fixtures.mjs';
+import { test, expect, holdIsland, waitForApp } from './support/fixtures.mjs';
 import { item, loadChecklistData, STORAGE_KEY } from './checklist-helpers.mjs';
 
 const island = (page) => page.locator('[data-island="checklist"]');
@@ -12,19 +12,6 @@ const bundleRequests = (page) => {
   page.on('request', (request) => request.url().includes('/bundles/checklist-') && seen.push(request.url()));
   return seen;
 };
-
-/** Holds the checklist bundle's wasm until the returned function is called. */
-async function holdBundle(page) {
-  let release;
-  const released = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/bundles\/checklist-[0-9a-f]+\/checklist_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 test('a new visitor gets the form at once, and the island only at the first interaction', async ({ page }) => {
   const requests = bundleRequests(page);
@@ -64,7 +51,7 @@ test('a returning visitor, or a link to an item, gets the island at once', async
 });
 
 test('answers, a note and a pressed button given before the island mounts carry over', async ({ page }) => {
-  const release = await holdBundle(page);
+  const release = await holdIsland(page, 'checklist');
   await page.goto('checklist');
   await waitForApp(page);
   const first = item(page, 'teams.single-owner');

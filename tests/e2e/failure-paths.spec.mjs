@@ -115,8 +115,14 @@ test.describe('the checklist data fails to load', () => {
 
     await page.route('**/data/checklist.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
     await page.reload();
-    await expect(page.getByText(/^The checklist could not be loaded: cannot load [^ ]*\/data\/checklist\.json: the server answered 404/)).toBeVisible();
-    await expect(page.getByText('Reload the page to try again. Your saved answers are not affected.')).toBeVisible();
+    // The prerendered form stays to be read, with its controls turned off.
+    const island = page.locator('[data-island="checklist"]');
+    await expect(island).toHaveAttribute('data-state', 'failed');
+    await expect(island.getByRole('alert')).toContainText(
+      /^This part of Faultline could not be loaded: cannot load [^ ]*\/data\/checklist\.json: the server answered 404 Not Found\. Your saved answers are not affected\./,
+    );
+    await expect(page.getByText('Check the connection and reload the page to try again.')).toBeVisible();
+    await expect(page.locator('.item').first().getByRole('radio', { name: 'Yes', exact: true })).toBeDisabled();
     expect(await savedData(page)).toEqual(before);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();

@@ -85,19 +85,27 @@ test('the checklist shows every question and explanation, and says that scoring 
   await expect(page.getByRole('region', { name: 'Saved assessments' })).toBeHidden();
 });
 
-for (const [route, what] of [['simulator', 'The simulator']]) {
-  test(`the ${route} page says that it needs scripts`, async ({ page }) => {
-    await page.goto(route);
-    const title = routeTable.routes.find((entry) => entry.path === `/${route}`).title;
-    await expect(page).toHaveTitle(fullTitle(title));
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    // A <noscript> notice: browsers with scripts off show it. (Playwright
-    // turns script execution off but still parses <noscript> as text, so its
-    // text is checked rather than its visibility.)
-    const notice = await page.locator('main noscript').textContent();
-    expect(notice).toMatch(new RegExp(`${what}(<!>)? (<!>)?needs JavaScript and WebAssembly`));
-  });
-}
+test('the simulator shows the default scenario as the build ran it', async ({ page }) => {
+  await page.goto('simulator');
+  const title = routeTable.routes.find((entry) => entry.path === '/simulator').title;
+  await expect(page).toHaveTitle(fullTitle(title));
+  await expect(page.getByText('Running, editing and sharing scenarios need JavaScript and WebAssembly.')).toBeVisible();
+  await expect(page.locator('.preset-name')).toHaveText('One slow dependency exhausts the pools');
+  // The system, the run's results and its charts, with their tables as text.
+  await expect(page.locator('.topology-svg .topo-node, .topology-svg g').first()).toBeVisible();
+  await expect(page.locator('[data-figure]').first()).toBeVisible();
+  const requests = Number(await page.locator('[data-figure] dd').first().getAttribute('data-value'));
+  expect(requests).toBeGreaterThan(0);
+  const charts = page.locator('.sim-charts .chart');
+  expect(await charts.count()).toBeGreaterThan(3);
+  for (const chart of await charts.all()) {
+    await expect(chart.locator('path.chart-line').first()).toHaveAttribute('d', /^M[\d.]+ [\d.]+ L/);
+    await expect(chart.locator('.chart-table table')).toBeVisible();
+  }
+  // What needs scripts is not offered.
+  await expect(page.locator('#sim-play')).toBeHidden();
+  await expect(page.locator('.sim-editor')).toBeHidden();
+});
 
 test.describe('an unknown address', () => {
   // Chromium logs the 404 status of the document itself as a console error.

@@ -1,6 +1,6 @@
 // Helpers for the simulator's browser tests (not a spec file itself).
 import { readdirSync } from 'node:fs';
-import { expect } from './support/fixtures.mjs';
+import { expect, wakeIslands } from './support/fixtures.mjs';
 
 /** Every shipped preset id (the scenario files' stems). */
 export const presetIds = readdirSync('content/scenarios')
@@ -8,9 +8,15 @@ export const presetIds = readdirSync('content/scenarios')
   .map((name) => name.replace(/\.json$/, ''))
   .sort();
 
-/** Opens the simulator (with an optional `?query` or `#fragment`) and waits for its scenario. */
+/**
+ * Opens the simulator (with an optional `?query` or `#fragment`), wakes its
+ * island (which waits for a first interaction when the address asks for
+ * nothing) and waits for its scenario.
+ */
 export async function openSimulator(page, suffix = '') {
   await page.goto(`simulator${suffix}`);
+  await wakeIslands(page);
+  await expect(page.locator('[data-island="simulator"]')).toHaveAttribute('data-state', 'mounted');
   await expect(page.locator('#app[data-mounted] main#main h1')).toHaveText('Failure simulator');
   await expect(page.locator('.preset-name')).not.toHaveText(/^(Loading the scenario…)?$/);
   await expect(page.locator('.sim-loading')).toHaveCount(0);

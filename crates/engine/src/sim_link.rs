@@ -16,6 +16,13 @@ pub struct LinkRequest {
     pub compare: Option<String>,
 }
 
+impl LinkRequest {
+    /// True when the address asks for nothing (the page's default).
+    pub fn is_empty(&self) -> bool {
+        self.preset.is_none() && self.scenario.is_none() && self.compare.is_none()
+    }
+}
+
 /// `key=value` pairs of a query or fragment (without its `?` or `#`).
 fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
     text.split('&')

@@ -18,10 +18,12 @@ use std::process::ExitCode;
 
 use faultline_checklist::Checklist;
 use faultline_site_data::{
-    article_path, ArticlePage, ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH, CHECKLIST_PATH,
-    SCENARIO_INDEX_PATH,
+    article_path, scenario_path, ArticlePage, ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH,
+    CHECKLIST_PATH, SCENARIO_INDEX_PATH,
 };
 use faultline_web::checklist::{LinkTitles, PageData as ChecklistData};
+use faultline_web::simulator::presets::DEFAULT_PRESET;
+use faultline_web::simulator::DefaultRun;
 
 struct Options {
     data: PathBuf,
@@ -85,6 +87,13 @@ fn run(options: &Options) -> Result<usize, String> {
     faultline_web::prerender::set_base(&options.base)?;
     let articles: Vec<ArticleSummary> = read_json(&options.data.join(ARTICLE_INDEX_PATH))?;
     let presets: Vec<ScenarioSummary> = read_json(&options.data.join(SCENARIO_INDEX_PATH))?;
+    let default_run = DefaultRun {
+        presets: presets.clone(),
+        articles: articles.clone(),
+        scenario: read_json(&options.data.join(scenario_path(DEFAULT_PRESET)))?,
+    };
+    faultline_engine::validate(&default_run.scenario)
+        .map_err(|error| format!("the default preset {DEFAULT_PRESET} is not valid: {error}"))?;
     let checklist = ChecklistData {
         checklist: read_json::<Checklist>(&options.data.join(CHECKLIST_PATH))?,
         titles: LinkTitles::from_indexes(articles.clone(), presets.clone()),
@@ -97,7 +106,7 @@ fn run(options: &Options) -> Result<usize, String> {
         ),
         (
             "simulator.html".to_string(),
-            faultline_web::prerender::simulator(),
+            faultline_web::prerender::simulator(default_run),
         ),
         (
             "404.html".to_string(),

@@ -11,6 +11,7 @@ use crate::checklist::{PageData as ChecklistData, PrerenderedChecklist};
 use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
 use crate::reading::{ArticleView, IndexArticles, IndexSearch};
+use crate::simulator::{DefaultRun, PrerenderedSimulator};
 use faultline_checklist::storage::STORAGE_KEY;
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
@@ -95,13 +96,19 @@ pub fn checklist(data: ChecklistData) -> String {
     })
 }
 
-/// `/simulator`: the intro, and the simulator island's host.
-pub fn simulator() -> String {
+/// `/simulator`: the intro, and the simulator with the default preset run
+/// to its end by the engine, here, at build time, in the simulator island,
+/// which loads at the reader's first interaction (or at once when the
+/// address names a preset or a shared scenario).
+pub fn simulator(run: DefaultRun) -> String {
     page("/simulator", move || {
         view! {
             <SimulatorIntro/>
-            <Island bundle="simulator" view="page".to_string() loading="the simulator">
-                <ScriptsNeeded what="The simulator"/>
+            <Island bundle="simulator" view="page".to_string() when="interaction">
+                <p class="notice notice-info scripts-only-off">
+                    "Running, editing and sharing scenarios need JavaScript and WebAssembly. This is the default scenario as the simulator ran it when the site was built."
+                </p>
+                <PrerenderedSimulator run/>
             </Island>
         }
     })
@@ -136,18 +143,5 @@ fn Island(
         <div class="page-bundle" data-island=bundle data-view=view data-loading=loading data-when=when data-stored=stored>
             {children()}
         </div>
-    }
-}
-
-/// What a reader without scripts is told on the interactive pages.
-const SCRIPTS_NEEDED: &str = "needs JavaScript and WebAssembly to run in your browser. The guide's articles read without them.";
-
-/// Says, to a reader without scripts, that this part needs them.
-#[component]
-fn ScriptsNeeded(what: &'static str) -> impl IntoView {
-    view! {
-        <noscript>
-            <p class="notice notice-info">{what} " " {SCRIPTS_NEEDED}</p>
-        </noscript>
     }
 }

@@ -66,6 +66,22 @@ export async function wakeIslands(page) {
   ).toHaveCount(0);
 }
 
+/**
+ * Holds island `name`'s wasm file until the returned function is called, so
+ * a test can act on the prerendered page while the island loads.
+ */
+export async function holdIsland(page, name) {
+  let release;
+  const released = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(new RegExp(`/bundles/${name}-[0-9a-f]+/${name}_bg\\.wasm$`), async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** How Chromium words a failed load in the console; `causes` are regular expression sources. */

@@ -68,7 +68,7 @@ impl PageData {
         // Fetched only here, so other pages never pay for the checklist data.
         let checklist = crate::data::fetch_json::<Checklist>(faultline_site_data::CHECKLIST_PATH)
             .await
-            .map_err(|error| format!("the checklist could not be loaded: {error}"))?;
+            .map_err(|error| format!("{error}. Your saved answers are not affected"))?;
         let titles = LinkTitles::load().await;
         Ok(PageData { checklist, titles })
     }

@@ -123,7 +123,7 @@ pub fn Controls(wb: Workbench) -> impl IntoView {
                         }
                     >
                         {Speed::OPTIONS.into_iter().map(|s| {
-                            view! { <option value=s.id() prop:selected=move || runner.speed.get() == s>{s.label()}</option> }
+                            view! { <option value=s.id() selected=runner.speed.get_untracked() == s prop:selected=move || runner.speed.get() == s>{s.label()}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -135,6 +135,7 @@ pub fn Controls(wb: Workbench) -> impl IntoView {
                         inputmode="numeric"
                         autocomplete="off"
                         size="8"
+                        value=seed.get_untracked().map(|s| s.to_string()).unwrap_or_default()
                         prop:value=move || seed.get().map(|s| s.to_string()).unwrap_or_default()
                         aria-invalid=move || if seed_error.with(Option::is_some) { "true" } else { "false" }
                         aria-describedby="sim-seed-error"
@@ -153,7 +154,11 @@ pub fn Controls(wb: Workbench) -> impl IntoView {
                     aria-valuenow=move || format!("{:.0}", progress())
                     aria-valuetext=clock
                 >
-                    <div class="progress-bar" style:width=move || format!("{:.2}%", progress())></div>
+                    // Drawn as an SVG rectangle (an attribute, not a style, so
+                    // the prerendered page shows it under the strict CSP).
+                    <svg class="progress-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                        <rect width=move || format!("{:.2}", progress()) height="1"/>
+                    </svg>
                 </div>
                 <span class="run-clock" id="sim-clock">{clock}</span>
             </div>

@@ -37,14 +37,39 @@ pub mod trace_view;
 pub mod workbench;
 
 pub use embed::{mount_embeds, MountedEmbeds, SimEmbed};
-pub use page::SimulatorPage;
+pub use page::{DefaultRun, SimulatorPage};
 
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// The simulator bundle's page entry (see `src/bundles/simulator.rs`):
 /// mounts the simulator page into `host`, in place of the prerendered one.
-pub fn mount(host: web_sys::HtmlElement) {
-    crate::bundle_mount::mount_view(host, SimulatorPage);
+/// When the address asks for nothing, the page opens with the run the build
+/// prerendered, loaded and computed before the island replaces the page;
+/// the promise rejects, and the prerendered page stays, if that fails.
+#[cfg(target_arch = "wasm32")]
+pub fn mount(host: web_sys::HtmlElement) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let opened = if share::read_location().is_empty() {
+            Some(page::DefaultRun::load().await.map_err(|error| {
+                JsValue::from(js_sys::Error::new(&format!(
+                    "the simulator could not load its presets: {error}"
+                )))
+            })?)
+        } else {
+            None
+        };
+        crate::bundle_mount::mount_view(host, move || view! { <SimulatorPage opened/> });
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// The simulator page as the build prerenders it: the default preset, run
+/// to its end by the engine at build time.
+#[cfg(feature = "ssr")]
+#[component]
+pub fn PrerenderedSimulator(run: page::DefaultRun) -> impl IntoView {
+    view! { <SimulatorPage opened=Some(run)/> }
 }
 
 /// The simulator bundle's embed entry: mounts the figures inside `root` (an

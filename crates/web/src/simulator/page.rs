@@ -17,9 +17,10 @@ use super::share_panel::SharePanel;
 use super::topology::Topology;
 use super::trace_view::TraceView;
 use super::workbench::{Workbench, A, B};
-use faultline_engine::share_code;
+use crate::data::fetch_json;
 use faultline_engine::sim_link::LinkRequest;
-use faultline_site_data::ScenarioSummary;
+use faultline_engine::{share_code, Scenario};
+use faultline_site_data::{ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH};
 
 /// Opens the default preset; says so if even that fails.
 async fn open_default(wb: Workbench, notices: &mut Vec<String>) {
@@ -99,20 +100,70 @@ fn sync_address(wb: Workbench, url: RwSignal<String>) {
     });
 }
 
+/// What the page opens with when its address asks for nothing: the default
+/// preset, run to its end. The build prerenders exactly this, and the
+/// island, loaded later, computes the same run before it takes over, so the
+/// page does not change under the reader.
+#[derive(Debug, Clone)]
+pub struct DefaultRun {
+    pub presets: Vec<ScenarioSummary>,
+    pub scenario: Scenario,
+    /// The guide's articles (the preset names the one that explains it).
+    pub articles: Vec<ArticleSummary>,
+}
+
+impl DefaultRun {
+    /// Fetches the preset index, the default preset (both kept for the
+    /// visit) and the article index.
+    pub async fn load() -> Result<DefaultRun, String> {
+        let presets = presets::index().await?;
+        let scenario = presets::scenario(DEFAULT_PRESET).await?;
+        let articles = fetch_json(ARTICLE_INDEX_PATH).await?;
+        Ok(DefaultRun {
+            presets,
+            scenario,
+            articles,
+        })
+    }
+}
+
+/// The simulator page. With `opened`, it shows that run at once; without,
+/// it opens what the address asks for.
 #[component]
-pub fn SimulatorPage() -> impl IntoView {
+pub fn SimulatorPage(opened: Option<DefaultRun>) -> impl IntoView {
     let wb = Workbench::new();
     let presets_index = RwSignal::new(Vec::<ScenarioSummary>::new());
-    let loading = RwSignal::new(true);
+    let articles = RwSignal::new(Vec::<ArticleSummary>::new());
+    let loading = RwSignal::new(opened.is_none());
     let url = RwSignal::new(String::new());
-    leptos::task::spawn_local_scoped_with_cancellation(async move {
-        let request = share::read_location();
-        if let Ok(list) = presets::index().await {
-            presets_index.set(list);
+    match opened {
+        Some(DefaultRun {
+            presets,
+            scenario,
+            articles: known,
+        }) => {
+            presets_index.set(presets);
+            articles.set(known);
+            wb.open(scenario.clone(), Some(DEFAULT_PRESET.to_string()));
+            // Validated when loaded, so this cannot fail.
+            if wb.runner.load(scenario, None).is_ok() {
+                wb.runner.run_to_end();
+            }
         }
-        open_request(wb, request).await;
-        loading.set(false);
-    });
+        None => leptos::task::spawn_local_scoped_with_cancellation(async move {
+            let request = share::read_location();
+            if let Ok(list) = presets::index().await {
+                presets_index.set(list);
+            }
+            // Only the title of a preset's article depends on it.
+            match fetch_json(ARTICLE_INDEX_PATH).await {
+                Ok(list) => articles.set(list),
+                Err(error) => leptos::logging::warn!("article titles unavailable: {error}"),
+            }
+            open_request(wb, request).await;
+            loading.set(false);
+        }),
+    }
     sync_address(wb, url);
     let lane = wb.runner.lanes[0];
     let status = wb.runner.status;
@@ -121,7 +172,7 @@ pub fn SimulatorPage() -> impl IntoView {
         <div class="simulator" class:sim-loading=move || loading.get()>
             {move || wb.link_notice.get().map(|n| view! { <div class="notice notice-error" role="alert" id="link-notice"><p>{n}</p></div> })}
             {move || loading.get().then(|| view! { <p class="notice" role="status">"Loading the scenario…"</p> })}
-            <PresetPicker wb=wb presets_index=presets_index/>
+            <PresetPicker wb=wb presets_index=presets_index articles=articles/>
             <div class="sim-sticky">
                 <Controls wb=wb/>
             </div>

@@ -7,8 +7,7 @@ use super::compare::stop;
 use super::presets;
 use super::workbench::Workbench;
 use crate::base::href;
-use crate::data::fetch_json;
-use faultline_site_data::{ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH};
+use faultline_site_data::{ArticleSummary, ScenarioSummary};
 
 /// Opens preset `id` as scenario A (leaving compare mode).
 pub fn open_preset(wb: Workbench, id: String, error: RwSignal<Option<String>>) {
@@ -30,9 +29,11 @@ pub fn open_preset(wb: Workbench, id: String, error: RwSignal<Option<String>>) {
 pub fn PresetPicker(
     wb: Workbench,
     #[prop(into)] presets_index: Signal<Vec<ScenarioSummary>>,
+    /// The guide's articles, for the title of the one a preset names.
+    #[prop(into)]
+    articles: Signal<Vec<ArticleSummary>>,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let articles = LocalResource::new(|| fetch_json::<Vec<ArticleSummary>>(ARTICLE_INDEX_PATH));
     let current = Memo::new(move |_| {
         wb.origin
             .with(|o| o.as_ref().and_then(|o| o.preset.clone()))
@@ -49,9 +50,11 @@ pub fn PresetPicker(
     let article_link = move || {
         let slug = description.get().and_then(|d| d.2)?;
         let title = articles
-            .get()
-            .and_then(|r| r.ok())
-            .and_then(|list| list.into_iter().find(|a| a.slug == slug).map(|a| a.title))
+            .with(|list| {
+                list.iter()
+                    .find(|a| a.slug == slug)
+                    .map(|a| a.title.clone())
+            })
             .unwrap_or_else(|| "the article that explains it".to_string());
         Some(view! {
             <p class="preset-article">

@@ -353,6 +353,30 @@ impl Runner {
         Ok(())
     }
 
+    /// True when the lanes already hold exactly these scenarios.
+    pub fn holds(&self, a: &Scenario, b: Option<&Scenario>) -> bool {
+        let count = if b.is_some() { 2 } else { 1 };
+        self.lane_count.get_untracked() == count
+            && self.lanes[0]
+                .scenario
+                .with_untracked(|s| s.as_ref() == Some(a))
+            && self.lanes[1].scenario.with_untracked(|s| s.as_ref() == b)
+    }
+
+    /// Runs the loaded lanes to their end at once, without frames: the run
+    /// the simulator page opens with, which the build prerenders and the
+    /// island computes again (the engine is deterministic, so both draw the
+    /// same). The default preset takes about 10 ms natively.
+    pub fn run_to_end(&self) {
+        for lane in self.active() {
+            while !lane.is_done() {
+                lane.advance(100_000, None);
+            }
+            lane.publish(true);
+        }
+        self.status.set(Status::Finished);
+    }
+
     pub fn play(&self) {
         if self.status.get_untracked() == Status::Finished && self.restart().is_err() {
             return;

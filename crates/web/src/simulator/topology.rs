@@ -11,6 +11,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::components::runtime_style;
+
 use super::dom_id::unique_id;
 use super::runner::{Lane, Status};
 use super::workbench::{Selection, Workbench, A};
@@ -363,7 +365,7 @@ pub fn Topology(wb: Workbench) -> impl IntoView {
                             class="topo-edge-flow"
                             class:flowing=move || { running() && flow_seconds() > 0.0 }
                             d=path
-                            style:animation-duration=move || format!("{:.2}s", flow_seconds())
+                            style:animation-duration=move || runtime_style(format!("{:.2}s", flow_seconds()))
                         />
                         {queue}
                         <text class="topo-edge-label" x=label_x y=ey - 9.0 text-anchor="end">{label}</text>
@@ -502,8 +504,6 @@ pub fn Topology(wb: Workbench) -> impl IntoView {
                     class:running=running
                     width=move || size().0
                     height=move || size().1
-                    style:max-width=move || format!("{:.0}px", size().0)
-                    style:min-width=move || format!("{:.0}px", (size().0 * 0.72).min(size().0))
                     viewBox=move || format!("0 0 {:.0} {:.0}", size().0, size().1)
                 >
                     <defs>

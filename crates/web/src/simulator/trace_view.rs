@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::dom_id::unique_id;
 use super::runner::Runner;
 use faultline_engine::scenario::CallMode;
 use faultline_engine::units::number;
@@ -68,8 +69,13 @@ fn span_text(s: &Span, trace_end: f64) -> String {
     parts.join(", ")
 }
 
+/// Nesting deeper than this is drawn at this depth (the stylesheet has a
+/// class per depth up to it).
+const MAX_DEPTH_SHOWN: usize = 6;
+
 #[component]
 pub fn TraceView(runner: Runner) -> impl IntoView {
+    let hatch_id = unique_id("span-hatch");
     let lane_index = RwSignal::new(0usize);
     let chosen = RwSignal::new(None::<u64>);
     let traces = Memo::new(move |_| {
@@ -93,8 +99,8 @@ pub fn TraceView(runner: Runner) -> impl IntoView {
                 <label class="inline-field">
                     <span>"Run"</span>
                     <select on:change=move |e| lane_index.set(if event_target_value(&e) == "1" { 1 } else { 0 })>
-                        <option value="0" prop:selected=move || lane_index.get() == 0>"A"</option>
-                        <option value="1" prop:selected=move || lane_index.get() == 1>"B"</option>
+                        <option value="0" selected=lane_index.get_untracked() == 0 prop:selected=move || lane_index.get() == 0>"A"</option>
+                        <option value="1" selected=lane_index.get_untracked() == 1 prop:selected=move || lane_index.get() == 1>"B"</option>
                     </select>
                 </label>
             }
@@ -152,13 +158,16 @@ pub fn TraceView(runner: Runner) -> impl IntoView {
                 let ok = s.outcome == "ok";
                 view! {
                     <li class="span-row" class:span-retry=retry class:span-failed=!ok class:span-abandoned=s.abandoned>
-                        <span class="span-name" style:padding-left=format!("{}rem", indent as f64 * 0.9)>{who}</span>
-                        <span class="span-track" aria-hidden="true">
-                            <span class="span-wait" style:left=format!("{wait_left:.2}%") style:width=format!("{:.2}%", wait_width.max(0.0))></span>
+                        <span class=format!("span-name span-depth-{}", indent.min(MAX_DEPTH_SHOWN))>{who}</span>
+                        // Bars are SVG rectangles in a 100-wide box: attributes,
+                        // not styles, so prerendered markup keeps them (the
+                        // CSP forbids inline styles).
+                        <svg class="span-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            <rect class="span-wait" x=format!("{wait_left:.2}") width=format!("{:.2}", wait_width.max(0.0)) height="10" fill=format!("url(#{hatch_id})")/>
                             {s.started_ms.map(|_| view! {
-                                <span class="span-work" style:left=format!("{serve_left:.2}%") style:width=format!("{serve_width:.2}%")></span>
+                                <rect class="span-work" x=format!("{serve_left:.2}") width=format!("{serve_width:.2}") height="10"/>
                             })}
-                        </span>
+                        </svg>
                         <span class="span-text">{span_text(s, end)}</span>
                     </li>
                 }
@@ -175,6 +184,13 @@ pub fn TraceView(runner: Runner) -> impl IntoView {
                 <span>{format!("{} ms", number((span_ms / 2.0).round()))}</span>
                 <span>{format!("{} ms", number(span_ms.round()))}</span>
             </div>
+            <svg class="span-defs" width="0" height="0" aria-hidden="true" focusable="false">
+                <defs>
+                    <pattern id=hatch_id.clone() class="span-hatch" width="7" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect width="4" height="10"/>
+                    </pattern>
+                </defs>
+            </svg>
             <ol class="waterfall">{rows}</ol>
             <p class="waterfall-key">
                 <span class="key-wait">"waiting in a queue"</span>

@@ -124,6 +124,10 @@ impl Workbench {
         let runner = self.runner;
         Effect::new(move |_| {
             if let Some((a, b)) = runnable.get() {
+                // The page may have loaded (and run) these already.
+                if runner.holds(&a, b.as_ref()) {
+                    return;
+                }
                 // Validated just above, so loading cannot fail; if it ever
                 // did, the runner would simply keep its previous run.
                 let _ = runner.load(a, b);

@@ -107,7 +107,7 @@ pub fn ChartGrid(runner: Runner) -> impl IntoView {
                             scope.set(if v.is_empty() { ScopeChoice::EndToEnd } else { ScopeChoice::Service(v) });
                         }
                     >
-                        <option value="" prop:selected=move || scope.get() == ScopeChoice::EndToEnd>
+                        <option value="" selected=scope.get_untracked() == ScopeChoice::EndToEnd prop:selected=move || scope.get() == ScopeChoice::EndToEnd>
                             "End to end (the client's view)"
                         </option>
                         {move || services.get().into_iter().map(|name| {

@@ -121,8 +121,11 @@ fn track_width(node: NodeRef<html::Div>, width: RwSignal<f64>) {
             measure();
         }
     });
-    let handle = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    // There is no window when the build renders the page.
+    if cfg!(target_arch = "wasm32") {
+        let handle = window_event_listener(ev::resize, move |_| measure());
+        on_cleanup(move || handle.remove());
+    }
 }
 
 #[component]
@@ -145,6 +148,7 @@ pub fn LineChart(
     let cursor = RwSignal::new(None::<usize>);
     let show_table = RwSignal::new(false);
     track_width(plot, width);
+    // The same heights as `.chart-svg` in assets/simulator.css.
     let height = if compact { 170.0 } else { 220.0 };
 
     let title = move || runs.with(|r| r.first().map(|r| r.data.title.clone()).unwrap_or_default());
@@ -422,8 +426,11 @@ pub fn LineChart(
             >
                 {move || if show_table.get() { "Hide data table" } else { "Show data table" }}
             </button>
+            // The build writes the table into the prerendered page (still
+            // hidden): a reader without scripts is shown it (the stylesheet)
+            // as the chart's text alternative, since the button cannot work.
             <div id=table_id class="chart-table" hidden=move || !show_table.get()>
-                {move || show_table.get().then(|| view! { <DataTable runs=runs/> })}
+                {move || (show_table.get() || cfg!(feature = "ssr")).then(|| view! { <DataTable runs=runs/> })}
             </div>
         </figure>
     }

@@ -197,6 +197,9 @@ fn number_input(
             autocomplete="off"
             spellcheck="false"
             placeholder=if optional { "none" } else { "" }
+            // The attribute is for the prerendered page (and the field's
+            // default); the property follows the draft.
+            value=value.get_untracked().flatten().map(show_number).unwrap_or_default()
             prop:value=move || value.get().flatten().map(show_number).unwrap_or_default()
             aria-invalid=move || if messages.with(Vec::is_empty) { "false" } else { "true" }
             aria-describedby=described_by(&spec)
@@ -258,11 +261,12 @@ pub fn select_field(
     let options = options
         .into_iter()
         .map(|(v, label)| {
+            let initially = value.get_untracked().as_deref() == Some(v.as_str());
             let selected = {
                 let v = v.clone();
                 move || value.get().as_deref() == Some(v.as_str())
             };
-            view! { <option value=v prop:selected=selected>{label}</option> }
+            view! { <option value=v selected=initially prop:selected=selected>{label}</option> }
         })
         .collect_view();
     let control = view! {
@@ -303,6 +307,7 @@ pub fn check_field(
             <input
                 id=id.clone()
                 type="checkbox"
+                checked=value.get_untracked().unwrap_or(false)
                 prop:checked=move || value.get().unwrap_or(false)
                 aria-describedby=described_by(&spec)
                 on:change=move |e| {
@@ -340,6 +345,7 @@ pub fn text_field(
             type="text"
             autocomplete="off"
             spellcheck="false"
+            value=value.get_untracked().unwrap_or_default()
             prop:value=move || value.get().unwrap_or_default()
             aria-invalid=move || if messages.with(Vec::is_empty) { "false" } else { "true" }
             aria-describedby=described_by(&spec)

@@ -1,0 +1,66 @@
+// The simulator page is prerendered with the default preset already run by
+// the engine at build time (crates/web/src/prerender.rs), and its island
+// waits for the reader's first interaction, or loads at once when the
+// address names a preset or a shared scenario. The island computes the same
+// run in the browser (the engine is deterministic on every platform), so the
+// hand-over changes nothing on the page, and a button pressed before it
+// mounted is pressed again once it has.
+import { test, expect, holdIsland, waitForApp } from './support/fixtures.mjs';
+import { figureTexts } from './simulator-helpers.mjs';
+
+const island = (page) => page.locator('[data-island="simulator"]');
+
+/** Where the main parts of the page are. */
+async function layout(page) {
+  const boxes = {};
+  for (const selector of ['.preset-bar', '.sim-topology', '.sim-figures', '.sim-charts', '.sim-share', 'footer']) {
+    boxes[selector] = await page.locator(selector).first().boundingBox();
+  }
+  return boxes;
+}
+
+test('the prerendered run is the run the island computes, and nothing moves at the hand-over', async ({ page }) => {
+  const bundles = [];
+  page.on('request', (request) => request.url().includes('/bundles/') && bundles.push(request.url()));
+  await page.goto('simulator');
+  await waitForApp(page);
+  await page.waitForLoadState('networkidle');
+  expect(bundles, 'no island before the reader does something').toEqual([]);
+  await expect(page.locator('.run-status')).toHaveText('Finished');
+  const figures = await figureTexts(page);
+  expect(Object.keys(figures).length).toBeGreaterThan(3);
+  const services = await page.locator('tr[data-service]').allTextContents();
+  const lines = await page.locator('.sim-charts path.chart-line').count();
+  const before = await layout(page);
+
+  await page.keyboard.press('Shift');
+  await expect(island(page)).toHaveAttribute('data-state', 'mounted');
+  expect(bundles.length).toBeGreaterThan(0);
+  await expect(page.locator('.run-status')).toHaveText('Finished');
+  expect(await figureTexts(page)).toEqual(figures);
+  expect(await page.locator('tr[data-service]').allTextContents()).toEqual(services);
+  await expect(page.locator('.sim-charts path.chart-line')).toHaveCount(lines);
+  expect(await layout(page)).toEqual(before);
+});
+
+test('Run again pressed before the island mounts runs the scenario once it has', async ({ page }) => {
+  const release = await holdIsland(page, 'simulator');
+  await page.goto('simulator');
+  await waitForApp(page);
+  await page.locator('#sim-speed').selectOption('max');
+  await page.locator('#sim-play').click();
+  await expect(island(page)).toHaveAttribute('data-state', 'loading');
+  release();
+  await expect(island(page)).toHaveAttribute('data-state', 'mounted');
+  // The press started a new run, at the speed chosen before the island came.
+  await expect(page.locator('#sim-speed')).toHaveValue('max');
+  await expect(page.locator('.run-status')).toHaveText(/Running|Finished/);
+  await expect(page.locator('.run-status')).toHaveText('Finished', { timeout: 30_000 });
+});
+
+test('a link to a preset loads the island at once and opens that preset ready to run', async ({ page }) => {
+  await page.goto('simulator?preset=retry-storm');
+  await expect(island(page)).toHaveAttribute('data-state', 'mounted');
+  await expect(page.locator('#preset-select')).toHaveValue('retry-storm');
+  await expect(page.locator('.run-status')).toHaveText('Ready');
+});
