@@ -15,7 +15,12 @@
 // An island loads at once, or, with data-when="interaction", at the
 // reader's first interaction with the page (a key, a pointer, a scroll, a
 // focus) or at once if the address names a place in the page or carries a
-// query, or if the browser holds the island's saved data (data-stored): an article
+// query, or if the browser holds the island's saved data (data-stored). An
+// island marked data-stand-in (the checklist, the simulator) prerenders what
+// a new visitor with a bare address sees; when it loads at once for one of
+// those reasons, that content is hidden (keeping its place) under a loading
+// line (data-loading names what loads) until the island shows what was asked
+// for. An article
 // reads completely as it is, and its island (contents that follow the
 // reading, copied heading links, the live figures, search) costs nothing
 // until the reader does something. With data-when="focus" it waits until
@@ -67,16 +72,22 @@ function paragraph(text) {
   return element;
 }
 
-/** Loads and mounts the island whose place is `host`. */
-async function mountIsland(host) {
+/**
+ * Loads and mounts the island whose place is `host`. `replacing` says that
+ * the prerendered content is only a stand-in here (what a new visitor with
+ * a bare address sees, while this visit asks for something else): it is
+ * hidden, keeping its place, and a loading line names what loads.
+ */
+async function mountIsland(host, replacing = false) {
   const { island, view, loading } = host.dataset;
   host.dataset.state = 'loading';
+  if (replacing) host.dataset.replacing = '';
   let pressed = null;
   const stopWatchingPresses = watchPresses(host, (id) => {
     pressed = id;
   });
   let line = null;
-  if (loading) {
+  if (replacing && loading) {
     line = paragraph(`Loading ${loading}…`);
     line.className = 'loading';
     line.setAttribute('role', 'status');
@@ -98,6 +109,7 @@ async function mountIsland(host) {
     const entered = enteredValues(host);
     await bundle.mount(host, view ?? '');
     host.dataset.state = 'mounted';
+    delete host.dataset.replacing;
     stopWatchingPresses();
     enterAgain(host, entered);
     if (focused) document.getElementById(focused)?.focus();
@@ -105,6 +117,8 @@ async function mountIsland(host) {
   } catch (error) {
     stopWatchingPresses();
     host.dataset.state = 'failed';
+    // The stand-in is shown again: the notice says it is all there is.
+    delete host.dataset.replacing;
     // The prerendered content stays to be read, but its form controls would
     // take answers that nothing keeps: they are turned off.
     for (const control of host.querySelectorAll('input, select, textarea, button')) control.disabled = true;
@@ -294,5 +308,9 @@ for (const host of later) {
   if (host.dataset.when === 'focus') atFirst(host, TURNS_TO, () => mountIsland(host));
   else atFirst(window, INTERACTIONS, () => mountIsland(host));
 }
-await Promise.all(islands.filter((host) => !later.includes(host)).map(mountIsland));
+await Promise.all(
+  islands
+    .filter((host) => !later.includes(host))
+    .map((host) => mountIsland(host, host.dataset.standIn !== undefined && wantedAtOnce(host))),
+);
 document.getElementById('app')?.setAttribute('data-mounted', '');

@@ -42,6 +42,7 @@ function leaveMidRun() {
       await settle(page);
       await page.goBack();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Failure simulator');
+      await expect(page.locator('[data-island="simulator"]')).toHaveAttribute('data-state', 'mounted');
       await expect(page.locator('.sim-loading')).toHaveCount(0);
       await expect(page.locator('#sim-play')).toBeEnabled();
     }

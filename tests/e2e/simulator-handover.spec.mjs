@@ -59,8 +59,17 @@ test('Run again pressed before the island mounts runs the scenario once it has',
 });
 
 test('a link to a preset loads the island at once and opens that preset ready to run', async ({ page }) => {
+  const release = await holdIsland(page, 'simulator');
   await page.goto('simulator?preset=retry-storm');
+  // Until the island is there, the prerendered default scenario is not
+  // passed off as the linked one: it is hidden under a loading line.
+  await expect(page.getByRole('status').filter({ hasText: 'Loading the simulator…' })).toBeVisible();
+  await expect(page.locator('.preset-name')).toBeHidden();
+  await expect(page.locator('#sim-play')).toBeHidden();
+  release();
   await expect(island(page)).toHaveAttribute('data-state', 'mounted');
+  await expect(page.getByText('Loading the simulator…')).toHaveCount(0);
+  await expect(page.locator('.preset-name')).toBeVisible();
   await expect(page.locator('#preset-select')).toHaveValue('retry-storm');
   await expect(page.locator('.run-status')).toHaveText('Ready');
 });

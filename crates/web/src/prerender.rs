@@ -85,7 +85,7 @@ pub fn checklist(data: ChecklistData) -> String {
         view! {
             <div class="checklist-page">
                 <ChecklistIntro/>
-                <Island bundle="checklist" view="page".to_string() when="interaction" stored=STORAGE_KEY>
+                <Island bundle="checklist" view="page".to_string() when="interaction" stored=STORAGE_KEY stand_in=true loading="the checklist">
                     <p class="notice notice-info scripts-only-off">
                         "Scoring, saving and sharing need JavaScript and WebAssembly. Every question and its explanation are here to read."
                     </p>
@@ -104,7 +104,7 @@ pub fn simulator(run: DefaultRun) -> String {
     page("/simulator", move || {
         view! {
             <SimulatorIntro/>
-            <Island bundle="simulator" view="page".to_string() when="interaction">
+            <Island bundle="simulator" view="page".to_string() when="interaction" stand_in=true loading="the simulator">
                 <p class="notice notice-info scripts-only-off">
                     "Running, editing and sharing scenarios need JavaScript and WebAssembly. This is the default scenario as the simulator ran it when the site was built."
                 </p>
@@ -122,9 +122,10 @@ pub fn not_found(articles: Vec<ArticleSummary>) -> String {
 
 /// Where an island mounts: `assets/boot.js` loads bundle `bundle` and has
 /// it mount `view` here, in place of `children` (what the page shows until
-/// then, and without scripts). `loading` names what loads, for a loading
-/// line while it does (islands whose prerendered content is the page itself
-/// need none). `when` is `"interaction"` for an island that waits for the
+/// then, and without scripts). `stand_in` says that `children` show what a
+/// new visitor with a bare address sees: when the island loads at once for
+/// a visit that asks for something else (see `stored` and `when`), they are
+/// hidden under a loading line naming `loading`. `when` is `"interaction"` for an island that waits for the
 /// reader's first interaction with the page, `"focus"` for one that waits
 /// until the reader turns to it (a pointer, a key or focus inside it); by
 /// default it loads at once. `stored` names a local-storage key: when the
@@ -137,10 +138,19 @@ fn Island(
     #[prop(optional)] loading: Option<&'static str>,
     #[prop(optional)] when: Option<&'static str>,
     #[prop(optional)] stored: Option<&'static str>,
+    #[prop(optional)] stand_in: bool,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <div class="page-bundle" data-island=bundle data-view=view data-loading=loading data-when=when data-stored=stored>
+        <div
+            class="page-bundle"
+            data-island=bundle
+            data-view=view
+            data-loading=loading
+            data-when=when
+            data-stored=stored
+            data-stand-in=stand_in.then_some("")
+        >
             {children()}
         </div>
     }
