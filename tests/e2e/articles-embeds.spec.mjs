@@ -21,10 +21,13 @@ test('an embedded figure runs in the text', async ({ page }) => {
   // The figure comes alive as the reader scrolls to it.
   await figure.scrollIntoViewIfNeeded();
 
-  const play = figure.getByRole('button', { name: /Run this scenario/ });
+  const play = figure.getByRole('button', { name: /Replay/ });
   await expect(play).toBeEnabled();
-  // The plain link for readers without WebAssembly gives way to the live figure.
+  await expect(figure).toHaveAttribute('data-sim-mounted', /./);
+  // The plain link to the simulator is not needed beside the embed's own.
   await expect(figure.locator('.sim-embed-fallback')).toBeHidden();
+  // The figure opens with its run finished; Replay plays it again.
+  await expect(figure.locator('.embed-clock')).toHaveText(/^(\d+) s of \1 s simulated$/);
   const clock = figure.locator('.embed-clock');
   const clockBefore = await clock.textContent();
   const chartsBefore = await figure.locator('.embed-charts svg').evaluateAll((svgs) => svgs.map((svg) => svg.innerHTML));
@@ -48,9 +51,9 @@ test('every figure of an article gets its own live simulator, and leaving the ar
   await figures.first().scrollIntoViewIfNeeded();
   for (let position = 0; position < article.embeds.length; position += 1) {
     await expect(figures.nth(position)).toHaveAttribute('data-preset', article.embeds[position].preset);
-    await expect(figures.nth(position).getByRole('button', { name: /Run this scenario/ })).toBeEnabled();
+    await expect(figures.nth(position).getByRole('button', { name: /Replay/ })).toBeEnabled();
   }
-  await figures.first().getByRole('button', { name: /Run this scenario/ }).click();
+  await figures.first().getByRole('button', { name: /Replay/ }).click();
 
   // Away to the next article (or the previous one for the last): only its own figures remain.
   const destination = pages.find((candidate) => candidate.meta.slug === (article.next ?? article.prev).slug);
@@ -75,9 +78,18 @@ test('the simulator bundle loads only when the reader nears a figure', async ({ 
   expect(top, `the first figure of ${article.meta.slug} must start well below the first screen`).toBeGreaterThanOrEqual(1000);
   await page.waitForLoadState('networkidle');
   expect(bundleRequests, 'nothing loads for figures far below').toEqual([]);
-  await expect(figure.locator('.sim-embed-fallback')).toBeVisible();
+  // Until then the figure shows the run the build computed…
+  await expect(figure).not.toHaveAttribute('data-sim-mounted', /./);
+  await expect(figure.locator('.embed-charts .chart')).not.toHaveCount(0);
+  const line = await figure.locator('.embed-figures').textContent();
+  expect(line).toMatch(/failed [\d.]+ %/);
 
   await figure.scrollIntoViewIfNeeded();
-  await expect(figure.getByRole('button', { name: /Run this scenario/ })).toBeEnabled();
+  const size = await figure.boundingBox();
+  await expect(figure.getByRole('button', { name: /Replay/ })).toBeEnabled();
   expect(bundleRequests.length).toBeGreaterThan(0);
+  // …and the live figure, computed in the browser, shows the same, at the same size.
+  await expect(figure).toHaveAttribute('data-sim-mounted', /./);
+  await expect(figure.locator('.embed-figures')).toHaveText(line);
+  expect((await figure.boundingBox()).height).toBe(size.height);
 });

@@ -14,7 +14,10 @@ export async function bringFiguresToLife(page, count) {
   await expect(figures).toHaveCount(count);
   if (count === 0) return;
   await figures.first().scrollIntoViewIfNeeded();
-  const play = figures.getByRole('button', { name: /Run this scenario/ });
+  // Live: the figure is marked, and its Replay button (disabled in the
+  // prerendered run) works.
+  await expect(page.locator('.article-body figure.sim-embed[data-sim-mounted]')).toHaveCount(count);
+  const play = figures.getByRole('button', { name: /Replay/ });
   await expect(play).toHaveCount(count);
   for (const button of await play.all()) await expect(button).toBeEnabled();
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -44,6 +44,17 @@ test('every article reads in full without scripts', async ({ page }) => {
     if (data.html.includes('id="footnotes"')) {
       await expect(page.locator('.article-body #footnotes')).toHaveCount(1);
     }
+    // Each simulator figure shows its run, computed by the build: charts
+    // drawn and the figures line; the replay button needs scripts.
+    const figures = page.locator('.article-body figure.sim-embed');
+    await expect(figures).toHaveCount(data.embeds.length);
+    for (const figure of await figures.all()) {
+      await expect(figure.locator('.embed-charts path.chart-line').first()).toHaveAttribute('d', /^M[\d.]+ [\d.]+ L/);
+      await expect(figure.locator('.embed-figures')).toHaveText(/failed [\d.]+ %/);
+      await expect(figure.locator('.embed-controls button')).toBeHidden();
+      await expect(figure.locator('.chart-table table')).toHaveCount(await figure.locator('.chart').count());
+      for (const table of await figure.locator('.chart-table table').all()) await expect(table).toBeVisible();
+    }
     // Head: canonical link and Open Graph tags for link previews.
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`articles/${article.slug}/$`));
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', fullTitle(article.title));

@@ -13,10 +13,12 @@
 //! Exit status: 0 on success, 1 when site data is missing or unreadable,
 //! 2 for a command line it does not understand.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use faultline_checklist::Checklist;
+use faultline_engine::Scenario;
 use faultline_site_data::{
     article_path, scenario_path, ArticlePage, ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH,
     CHECKLIST_PATH, SCENARIO_INDEX_PATH,
@@ -113,11 +115,19 @@ fn run(options: &Options) -> Result<usize, String> {
             faultline_web::prerender::not_found(articles.clone()),
         ),
     ];
+    // Every preset, for the figures articles run.
+    let mut scenarios = HashMap::new();
+    for preset in &presets {
+        let scenario: Scenario = read_json(&options.data.join(scenario_path(&preset.id)))?;
+        faultline_engine::validate(&scenario)
+            .map_err(|error| format!("the preset {} is not valid: {error}", preset.id))?;
+        scenarios.insert(preset.id.clone(), scenario);
+    }
     for summary in &articles {
         let page: ArticlePage = read_json(&options.data.join(article_path(&summary.slug)))?;
         pages.push((
             format!("articles/{}.html", summary.slug),
-            faultline_web::prerender::article(page),
+            faultline_web::prerender::article(page, &scenarios),
         ));
     }
     pages.push((

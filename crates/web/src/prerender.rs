@@ -11,10 +11,13 @@ use crate::checklist::{PageData as ChecklistData, PrerenderedChecklist};
 use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
 use crate::reading::{ArticleView, IndexArticles, IndexSearch};
-use crate::simulator::{DefaultRun, PrerenderedSimulator};
+use crate::simulator::{DefaultRun, PrerenderedSimulator, SimEmbed};
 use faultline_checklist::storage::STORAGE_KEY;
+use faultline_engine::series::Metric;
+use faultline_engine::Scenario;
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// The site's base path (`/` or `/faultline/`) for every link rendered on
 /// this thread from now on. Call it once, before rendering.
@@ -65,16 +68,72 @@ pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
 
 /// `/articles/SLUG`: the whole article, in its reading island, which loads
 /// at the reader's first interaction (the article reads without it).
-pub fn article(page_data: ArticlePage) -> String {
+///
+/// Its simulator figures come already run: `presets` holds the scenarios by
+/// preset id, and each figure gets the live embed's own markup for its run
+/// (charts as SVG, the figures line), which the live embed replaces with
+/// the same when the reader comes near it.
+pub fn article(mut page_data: ArticlePage, presets: &HashMap<String, Scenario>) -> String {
     let route = format!("/articles/{}", page_data.meta.slug);
     let view = format!("article:{}", page_data.meta.slug);
     page(&route, move || {
+        page_data.html = with_figures_run(&page_data.html, presets);
         view! {
             <Island bundle="reading" view when="interaction">
                 <ArticleView page=page_data/>
             </Island>
         }
     })
+}
+
+/// `html` with each simulator figure's embed, run to its end, put in before
+/// the figure's caption. The content build writes every figure as
+/// `<figure class="sim-embed" data-preset="ID" [data-charts="A,B"]>`, a
+/// fallback link and a caption; a figure whose preset is unknown is left as
+/// it is.
+fn with_figures_run(html: &str, presets: &HashMap<String, Scenario>) -> String {
+    const OPENING: &str = "<figure class=\"sim-embed\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPENING) {
+        let Some(tag_len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + tag_len];
+        let body_start = start + tag_len + 1;
+        let end = rest[body_start..]
+            .find("</figure>")
+            .map_or(rest.len(), |i| body_start + i);
+        let insert_at = rest[body_start..end]
+            .find("<figcaption")
+            .map_or(end, |i| body_start + i);
+        out.push_str(&rest[..insert_at]);
+        let preset = attribute(tag, "data-preset").unwrap_or_default();
+        if let Some(scenario) = presets.get(preset) {
+            let charts = Metric::parse_list(attribute(tag, "data-charts").unwrap_or_default(), 2);
+            let preset = preset.to_string();
+            let scenario = scenario.clone();
+            out.push_str(
+                &view! {
+                    <div class="sim-embed-mount">
+                        <SimEmbed preset charts scenario/>
+                    </div>
+                }
+                .to_html(),
+            );
+        }
+        rest = &rest[insert_at..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The value of attribute `name` in the opening tag `tag` (written by the
+/// content build: double quotes, no entities in these values).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let from = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[from..].find('"')?;
+    Some(&tag[from..from + len])
 }
 
 /// `/checklist`: the intro, and the whole checklist as a form, in the

@@ -2,10 +2,11 @@
 //!
 //! The content build writes each figure as a placeholder (`<figure
 //! class="sim-embed" data-preset="ID">` with a plain link to the simulator and
-//! a caption). The simulator lives in its own bundle: when the reader comes
-//! near a figure, that bundle is loaded and turns each placeholder into a
-//! compact running simulator. Readers without WebAssembly, or when the
-//! bundle cannot load, keep the link.
+//! a caption), and the build puts the embed's run into it (charts as SVG, the
+//! figures line). The simulator lives in its own bundle: when the reader comes
+//! near a figure, that bundle is loaded and replaces each prerendered run with
+//! a live embed showing the same, which can replay it. Readers without
+//! WebAssembly, or when the bundle cannot load, keep the prerendered run.
 
 use super::near_viewport::{when_near, NearViewport};
 use crate::bundle_loader::{load, Bundle, Unmount};

@@ -43,7 +43,14 @@ pub fn mount(host: web_sys::HtmlElement, view: String) -> js_sys::Promise {
         let failed = |error: String| JsValue::from(js_sys::Error::new(&error));
         match view.strip_prefix("article:") {
             Some(slug) => {
-                let page: ArticlePage = fetch_json(&article_path(slug)).await.map_err(failed)?;
+                let mut page: ArticlePage =
+                    fetch_json(&article_path(slug)).await.map_err(failed)?;
+                // The body the build wrote holds more than the data's HTML:
+                // its figures, already run (see `prerender::article`). The
+                // island takes it over as it is, so nothing changes on screen.
+                if let Some(body) = host.query_selector(".article-body").ok().flatten() {
+                    page.html = body.inner_html();
+                }
                 // A reader who opened the prerendered contents keeps them open.
                 let contents_open = host
                     .query_selector(".toc details[open]")

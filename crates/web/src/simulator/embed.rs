@@ -1,10 +1,13 @@
-//! The compact simulator articles embed: a preset, a play button, one or
-//! two charts, a line of figures, and a link to the full simulator.
+//! The compact simulator articles embed: a preset run to its end, a replay
+//! button, one or two charts, a line of figures, and a link to the full
+//! simulator.
 //!
 //! Articles render `<figure class="sim-embed" data-preset="ID"
-//! data-charts="errors,latency">` placeholders (with a plain link inside,
-//! for readers without WebAssembly). After putting the article's HTML into
-//! the page, call [`mount_embeds`] on its container:
+//! data-charts="errors,latency">` placeholders (with a plain link inside),
+//! and the build puts this component's markup for the finished run into
+//! each (`prerender::article`), so the figure shows its result without
+//! scripts. After putting the article's HTML into the page, call
+//! [`mount_embeds`] on its container to replace it with the live embed:
 //!
 //! ```ignore
 //! // in an Effect that runs after the article HTML is in `container`:
@@ -19,6 +22,8 @@
 //! older handle then leaves the newer embeds alone.
 
 use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,13 +36,32 @@ use crate::base::href;
 use faultline_engine::figures::headline;
 use faultline_engine::scenario::CallMode;
 use faultline_engine::series::{chart, Metric, Scope};
+use faultline_engine::Scenario;
 
 /// Marks a placeholder that holds a live embed.
 const MOUNTED_ATTR: &str = "data-sim-mounted";
 /// Wall seconds an embedded run takes, whatever its simulated length.
 const EMBED_RUN_SECONDS: f64 = 6.0;
 
-/// The embed component (also usable directly in a view).
+/// The charts an embed shows when its figure names none: queue and errors
+/// for a system with a queue, errors and utilisation otherwise.
+fn default_charts(scenario: &Scenario) -> Vec<Metric> {
+    let is_async = scenario
+        .services
+        .iter()
+        .flat_map(|s| &s.calls)
+        .any(|c| c.mode == CallMode::Async);
+    if is_async {
+        vec![Metric::Queue, Metric::Errors]
+    } else {
+        vec![Metric::Errors, Metric::Utilization]
+    }
+}
+
+/// The embed component: it opens with `scenario` already run to its end
+/// (the build prerenders exactly this; the engine is deterministic, so the
+/// live figure draws the same), and Replay plays it again at a pace a
+/// reader can follow.
 #[component]
 pub fn SimEmbed(
     /// Preset id (`slow-dependency`).
@@ -46,38 +70,23 @@ pub fn SimEmbed(
     /// Charts to show (at most two); empty picks a pair that suits the preset.
     #[prop(optional)]
     charts: Vec<Metric>,
+    /// The preset's scenario, validated.
+    scenario: Scenario,
 ) -> impl IntoView {
     let runner = Runner::new(Speed::Times(25.0));
     let lane = runner.lanes[0];
     let error = RwSignal::new(None::<String>);
-    let shown = RwSignal::new(charts);
-    {
-        let preset = preset.clone();
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
-            match presets::scenario(&preset).await {
-                Ok(scenario) => {
-                    if shown.with_untracked(Vec::is_empty) {
-                        let is_async = scenario
-                            .services
-                            .iter()
-                            .flat_map(|s| &s.calls)
-                            .any(|c| c.mode == CallMode::Async);
-                        shown.set(if is_async {
-                            vec![Metric::Queue, Metric::Errors]
-                        } else {
-                            vec![Metric::Errors, Metric::Utilization]
-                        });
-                    }
-                    runner.speed.set(Speed::Times(
-                        (scenario.duration_s / EMBED_RUN_SECONDS).max(1.0),
-                    ));
-                    if let Err(e) = runner.load(scenario, None) {
-                        error.set(Some(e.to_string()));
-                    }
-                }
-                Err(e) => error.set(Some(e)),
-            }
-        });
+    let shown = if charts.is_empty() {
+        default_charts(&scenario)
+    } else {
+        charts
+    };
+    runner.speed.set(Speed::Times(
+        (scenario.duration_s / EMBED_RUN_SECONDS).max(1.0),
+    ));
+    match runner.load(scenario, None) {
+        Ok(()) => runner.run_to_end(),
+        Err(e) => error.set(Some(e.to_string())),
     }
     let status = runner.status;
     let ready = move || lane.scenario.with(Option::is_some);
@@ -87,7 +96,7 @@ pub fn SimEmbed(
     };
     let charts = move || {
         shown
-            .get()
+            .clone()
             .into_iter()
             .map(|metric| {
                 let runs = Memo::new(move |_| {
@@ -129,7 +138,8 @@ pub fn SimEmbed(
     view! {
         <div class="sim-embed-box">
             <div class="embed-controls">
-                <button type="button" class="button-primary" disabled=move || !ready() on:click=toggle>
+                // Prerendered, the button waits (disabled) for the live embed.
+                <button type="button" class="button-primary" disabled=move || cfg!(feature = "ssr") || !ready() on:click=toggle>
                     <span aria-hidden="true" class="icon">{move || if status.get() == Status::Running { "❚❚" } else { "▶" }}</span>
                     {move || match status.get() {
                         Status::Running => "Pause",
@@ -150,10 +160,19 @@ pub fn SimEmbed(
     }
 }
 
-/// Live embeds mounted by [`mount_embeds`]; dropping it removes them.
+/// Live embeds mounted by [`mount_embeds`]; dropping it removes them (and
+/// stops those whose preset is still loading from ever appearing).
 #[must_use = "dropping MountedEmbeds removes the embeds at once"]
 pub struct MountedEmbeds {
+    state: Rc<RefCell<Embeds>>,
+}
+
+/// What [`MountedEmbeds`] owns: the embeds mounted so far, and whether it
+/// has been dropped (a preset that arrives later is then not mounted).
+#[derive(Default)]
+struct Embeds {
     mounted: Vec<Mounted>,
+    dropped: bool,
 }
 
 /// One live embed: its figure, the element it was mounted into, the token
@@ -166,20 +185,25 @@ struct Mounted {
 }
 
 impl MountedEmbeds {
-    /// How many embeds were mounted.
+    /// How many embeds are live so far.
     pub fn len(&self) -> usize {
-        self.mounted.len()
+        self.state.borrow().mounted.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.mounted.is_empty()
+        self.len() == 0
     }
 }
 
 impl Drop for MountedEmbeds {
     fn drop(&mut self) {
+        let mounted = {
+            let mut state = self.state.borrow_mut();
+            state.dropped = true;
+            std::mem::take(&mut state.mounted)
+        };
         let mut handles = Vec::new();
-        for m in self.mounted.drain(..) {
+        for m in mounted {
             // A later mount_embeds call may have taken the figure over: then
             // its embed is not ours to remove.
             if m.figure.get_attribute(MOUNTED_ATTR).as_deref() == Some(m.token.as_str()) {
@@ -215,13 +239,16 @@ fn detached<T>(f: impl FnOnce() -> T) -> T {
 }
 
 /// Finds every `<figure class="sim-embed" data-preset="ID">` inside `root`
-/// and mounts a [`SimEmbed`] into it (charts from `data-charts`,
-/// comma-separated: throughput, errors, latency, utilization, queue,
-/// retries). A figure that already holds an embed gets a fresh one, so
-/// calling this again on the same HTML never leaves a figure empty or
-/// doubled.
+/// and, once its preset has loaded, mounts a [`SimEmbed`] into it (charts
+/// from `data-charts`, comma-separated: throughput, errors, latency,
+/// utilization, queue, retries). What the figure held before (the embed
+/// the build prerendered, or an earlier live one) stays until then and is
+/// replaced in the same task, so the figure is never empty and, the run
+/// being the same, does not change size. Calling this again on the same
+/// HTML never leaves a figure empty or doubled. A preset that cannot load
+/// leaves the figure as it is, with a line saying so.
 pub fn mount_embeds(root: &web_sys::Element) -> MountedEmbeds {
-    let mut mounted = Vec::new();
+    let state = Rc::new(RefCell::new(Embeds::default()));
     let found = root.get_elements_by_class_name("sim-embed");
     // Collect first: mounting changes the document the live collection reflects.
     let figures: Vec<web_sys::Element> =
@@ -233,46 +260,84 @@ pub fn mount_embeds(root: &web_sys::Element) -> MountedEmbeds {
         let Some(preset) = figure.get_attribute("data-preset") else {
             continue;
         };
-        // Take over a figure mounted before: its old embed goes.
-        let old = figure.get_elements_by_class_name("sim-embed-mount");
-        let old: Vec<web_sys::Element> = (0..old.length()).filter_map(|i| old.item(i)).collect();
-        for element in old {
-            element.remove();
-        }
         let charts =
             Metric::parse_list(&figure.get_attribute("data-charts").unwrap_or_default(), 2);
-        let Some(container) = figure
-            .owner_document()
-            .and_then(|d| d.create_element("div").ok())
-        else {
-            continue;
-        };
-        container.set_class_name("sim-embed-mount");
-        let caption = figure.get_elements_by_tag_name("figcaption").item(0);
-        let inserted = match &caption {
-            Some(caption) => figure.insert_before(&container, Some(caption)).is_ok(),
-            None => figure.append_child(&container).is_ok(),
-        };
-        let Ok(parent) = container.clone().dyn_into::<web_sys::HtmlElement>() else {
-            continue;
-        };
-        if !inserted {
-            continue;
-        }
-        let token = unique_id("embed");
-        let _ = figure.set_attribute(MOUNTED_ATTR, &token);
-        let handle = detached(move || {
-            leptos::mount::mount_to(
-                parent,
-                move || view! { <SimEmbed preset=preset charts=charts/> },
-            )
-        });
-        mounted.push(Mounted {
-            figure,
-            container,
-            token,
-            handle: Box::new(handle),
+        let state = Rc::clone(&state);
+        // Each figure in its own task: one figure's run is one short task.
+        wasm_bindgen_futures::spawn_local(async move {
+            let scenario = presets::scenario(&preset).await;
+            if state.borrow().dropped {
+                return;
+            }
+            match scenario {
+                Ok(scenario) => {
+                    if let Some(m) = mount_one(&figure, preset, charts, scenario) {
+                        state.borrow_mut().mounted.push(m);
+                    }
+                }
+                Err(error) => say_not_loaded(&figure, &error),
+            }
         });
     }
-    MountedEmbeds { mounted }
+    MountedEmbeds { state }
+}
+
+/// Replaces what `figure` holds with a live embed of `scenario`.
+fn mount_one(
+    figure: &web_sys::Element,
+    preset: String,
+    charts: Vec<Metric>,
+    scenario: Scenario,
+) -> Option<Mounted> {
+    let document = figure.owner_document()?;
+    let container = document.create_element("div").ok()?;
+    container.set_class_name("sim-embed-mount");
+    let parent = container.clone().dyn_into::<web_sys::HtmlElement>().ok()?;
+    // Mounted while detached from the page, then swapped in at once.
+    let handle = detached(move || {
+        leptos::mount::mount_to(
+            parent,
+            move || view! { <SimEmbed preset=preset charts=charts scenario=scenario/> },
+        )
+    });
+    let old = figure.get_elements_by_class_name("sim-embed-mount");
+    let old: Vec<web_sys::Element> = (0..old.length()).filter_map(|i| old.item(i)).collect();
+    let inserted = match old.first() {
+        Some(first) => figure.insert_before(&container, Some(first)).is_ok(),
+        None => match figure.get_elements_by_tag_name("figcaption").item(0) {
+            Some(caption) => figure.insert_before(&container, Some(&caption)).is_ok(),
+            None => figure.append_child(&container).is_ok(),
+        },
+    };
+    if !inserted {
+        return None;
+    }
+    for element in old {
+        element.remove();
+    }
+    let token = unique_id("embed");
+    let _ = figure.set_attribute(MOUNTED_ATTR, &token);
+    Some(Mounted {
+        figure: figure.clone(),
+        container,
+        token,
+        handle: Box::new(handle),
+    })
+}
+
+/// Adds a line to `figure` saying that its simulation could not load (what
+/// it shows stays: the prerendered run, or the link to the simulator).
+fn say_not_loaded(figure: &web_sys::Element, error: &str) {
+    let Some(line) = figure
+        .owner_document()
+        .and_then(|d| d.create_element("p").ok())
+    else {
+        return;
+    };
+    line.set_class_name("field-error sim-embed-error");
+    let _ = line.set_attribute("role", "alert");
+    line.set_text_content(Some(&format!(
+        "This simulation could not be loaded: {error}"
+    )));
+    let _ = figure.prepend_with_node_1(&line);
 }

@@ -144,7 +144,9 @@ pub fn LineChart(
     let title_id = format!("{id}-title");
     let table_id = format!("{id}-table");
     let plot = NodeRef::<html::Div>::new();
-    let width = RwSignal::new(560.0);
+    // Until the plot is measured (and in the prerendered page, where it
+    // cannot be), a width near the usual one: a column of the chart grid.
+    let width = RwSignal::new(if compact { 340.0 } else { 440.0 });
     let cursor = RwSignal::new(None::<usize>);
     let show_table = RwSignal::new(false);
     track_width(plot, width);
