@@ -86,3 +86,29 @@ fn real_content_builds_and_matches_the_guide() {
     }
     assert!(site.search.sections.len() >= site.pages.len());
 }
+
+/// Links run both ways: every checklist item names the section that explains
+/// it (checked by the content build), and every item is linked from the text
+/// of at least one article, so a reader meets it where the guide discusses
+/// it.
+#[test]
+fn every_checklist_item_is_linked_from_an_article() {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let Ok(site) = build_site(&content) else {
+        panic!("content/ does not build (see real_content_builds_and_matches_the_guide)");
+    };
+    let unlinked: Vec<&str> = site
+        .checklist
+        .items()
+        .iter()
+        .map(|item| item.id.as_str())
+        .filter(|id| {
+            let href = format!("href=\"checklist/?item={id}\"");
+            !site.pages.iter().any(|page| page.html.contains(&href))
+        })
+        .collect();
+    assert!(
+        unlinked.is_empty(),
+        "no article text links to these checklist items: {unlinked:?}"
+    );
+}
