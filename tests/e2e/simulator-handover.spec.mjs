@@ -31,6 +31,10 @@ test('the prerendered run is the run the island computes, and nothing moves at t
   expect(Object.keys(figures).length).toBeGreaterThan(3);
   const services = await page.locator('tr[data-service]').allTextContents();
   const lines = await page.locator('.sim-charts path.chart-line').count();
+  // Element ids too (charts and the diagram number theirs): the build
+  // numbers them as the island does, so focus and labels carry over.
+  const ids = () => page.locator('.simulator [id]').evaluateAll((elements) => elements.map((element) => element.id));
+  const idsBefore = await ids();
   const before = await layout(page);
 
   await page.keyboard.press('Shift');
@@ -40,6 +44,7 @@ test('the prerendered run is the run the island computes, and nothing moves at t
   expect(await figureTexts(page)).toEqual(figures);
   expect(await page.locator('tr[data-service]').allTextContents()).toEqual(services);
   await expect(page.locator('.sim-charts path.chart-line')).toHaveCount(lines);
+  expect(await ids()).toEqual(idsBefore);
   expect(await layout(page)).toEqual(before);
 });
 

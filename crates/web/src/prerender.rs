@@ -38,6 +38,7 @@ pub fn set_base(path: &str) -> Result<(), String> {
 /// reactive owner (a component that provides context needs one).
 fn page<V: IntoView + Send + 'static>(route: &str, content: impl FnOnce() -> V) -> String {
     let path = crate::base::href(route);
+    crate::simulator::dom_id::restart_unique_ids();
     let owner = Owner::new();
     owner.with(|| {
         let content = content();

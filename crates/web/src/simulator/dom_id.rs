@@ -18,6 +18,14 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{n}")
 }
 
+/// Starts the page-unique ids over: the build renders every page in one
+/// process, and each page's ids must come out as the island numbers them
+/// in the browser (from 0, in the same order), so that the prerendered
+/// markup and the island's agree.
+pub fn restart_unique_ids() {
+    NEXT.with(|next| next.set(0));
+}
+
 /// The id of the input for a scenario field on a side (`0` for A, `1` for
 /// B): `services[1].calls[0].timeout_ms` on A becomes
 /// `field-a-services-1-calls-0-timeout_ms`.
