@@ -48,6 +48,21 @@ test('the prerendered run is the run the island computes, and nothing moves at t
   expect(await layout(page)).toEqual(before);
 });
 
+test('on a narrow screen the system diagram keeps a readable size and scrolls, before and after the hand-over', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('simulator');
+  await waitForApp(page);
+  const diagram = page.locator('.topology-svg');
+  const sizes = () =>
+    diagram.evaluate((svg) => ({ drawn: svg.getBoundingClientRect().width, own: Number(svg.getAttribute('width')) }));
+  const before = await sizes();
+  expect(before.drawn).toBeGreaterThanOrEqual(before.own * 0.72 - 1);
+  expect(await page.locator('.topology-scroll').evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+  await page.keyboard.press('Shift');
+  await expect(island(page)).toHaveAttribute('data-state', 'mounted');
+  expect(await sizes()).toEqual(before);
+});
+
 test('Run again pressed before the island mounts runs the scenario once it has', async ({ page }) => {
   const release = await holdIsland(page, 'simulator');
   await page.goto('simulator');
