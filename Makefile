@@ -38,13 +38,14 @@ $(error FAULTLINE_BLESS is set: `make $(filter $(CHECK_GOALS),$(MAKECMDGOALS))` 
 endif
 endif
 
-.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e fuzz lighthouse clean
+.PHONY: help tools browser content dist dist-subpath serve test lint fmt-check clippy test-native test-wasm e2e fuzz lighthouse bench clean
 
 help:
 	@echo "make serve   build and serve the site at http://127.0.0.1:8080"
 	@echo "make test    run every check: fmt, clippy, native tests, release build, browser tests"
 	@echo "make dist    build the release site into $(DIST)/ (PUBLIC_URL=/sub/path/ for a sub-path)"
 	@echo "make lighthouse  Lighthouse scores per route of the built site (gzip, mobile)"
+	@echo "make bench       the engine natively against its Web Worker in Chromium"
 
 ## Tools (each install is skipped when the right version is present)
 
@@ -128,6 +129,12 @@ LIGHTHOUSE_DIST ?= target/dist-lighthouse
 lighthouse: browser tools
 	FAULTLINE_SITE_ORIGIN=http://127.0.0.1:$(LIGHTHOUSE_PORT) node scripts/build-site.mjs --public-url / --dist $(LIGHTHOUSE_DIST)
 	node scripts/lighthouse.mjs $(LIGHTHOUSE_DIST) $(LIGHTHOUSE_PORT)
+
+# The engine natively against its Web Worker in Chromium, in one run: speed
+# and the longest main-thread task during full-speed runs. A measurement for
+# notes, not a check: it is not part of make test.
+bench: dist
+	node scripts/bench-browser.mjs $(DIST)
 
 clean:
 	rm -rf $(DIST) generated test-results playwright-report

@@ -6,6 +6,8 @@
 //   reading    the article index, the reader and search      (wasm-opt -Oz)
 //   checklist  the readiness checklist                       (wasm-opt -Oz)
 //   simulator  the simulator page and the article figures    (wasm-opt -O3)
+//   engine     the engine's Web Worker, which the simulator
+//              bundle starts to run simulations and sweeps   (wasm-opt -O3)
 // Each is built with cargo, bound with wasm-bindgen (--target web), optimised
 // with wasm-opt, and written to bundles/NAME-HASH/ (the hash of its files, so
 // a new build never meets a stale cached copy). Their addresses go into
@@ -33,7 +35,20 @@ const bundles = [
   { name: 'reading', opt: '-Oz' },
   { name: 'checklist', opt: '-Oz' },
   { name: 'simulator', opt: '-O3' },
+  { name: 'engine', opt: '-O3', entry: 'worker.js' },
 ];
+
+// The engine worker's entry: a module worker script (same origin, as the
+// Content-Security-Policy's worker-src 'self' requires) that loads the wasm
+// and starts it; if that fails, it tells the page in the protocol's words
+// (crates/worker/src/protocol.rs), as a failure of "every run" (id 0).
+const workerEntry = `// The engine's module Web Worker (written by scripts/build-bundles.mjs).
+import init, { start } from './engine.js';
+
+init().then(start, (error) => {
+  postMessage(JSON.stringify({ type: 'failed', id: 0, message: \`the engine could not start: \${error}\` }));
+});
+`;
 
 // The wasm features rustc emits for wasm32 by default; wasm-opt must accept them.
 const wasmFeatures = [
@@ -96,11 +111,12 @@ for (const bundle of bundles) {
   if (release) {
     run('wasm-opt', [bundle.opt, ...wasmFeatures, wasm, '-o', wasm]);
   }
+  if (bundle.entry) writeFileSync(join(work, bundle.entry), workerEntry);
   const dirName = `${bundle.name}-${hashOf(work)}`;
   renameSync(work, join(outRoot, dirName));
   const size = statSync(join(outRoot, dirName, `${bundle.name}_bg.wasm`)).size;
   console.log(`build-bundles: bundles/${dirName}/ (wasm ${(size / 1000).toFixed(0)} KB raw)`);
-  metas.push(`<meta name="faultline-bundle-${bundle.name}" content="bundles/${dirName}/${bundle.name}.js">`);
+  metas.push(`<meta name="faultline-bundle-${bundle.name}" content="bundles/${dirName}/${bundle.entry ?? `${bundle.name}.js`}">`);
 }
 
 // Into the head, replacing the tags of an earlier run.

@@ -7,6 +7,7 @@
 //! - [`engine`] (`faultline-engine`): the discrete-event simulation engine.
 //! - [`checklist`] (`faultline-checklist`): the readiness checklist core.
 //! - [`site_data`] (`faultline-site-data`): the site data types and search.
+//! - [`worker`] (`faultline-worker`): the engine as its Web Worker runs it.
 //! - `content` (`faultline-content`, native only): the content build.
 //!
 //! None of them depends on a web crate; `faultline-web` (wasm32) depends on them.
@@ -14,6 +15,7 @@
 pub use faultline_checklist as checklist;
 pub use faultline_engine as engine;
 pub use faultline_site_data as site_data;
+pub use faultline_worker as worker;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use faultline_content as content;

@@ -143,6 +143,7 @@ fn output_files_are_deterministic_and_complete() {
             "articles/index.json",
             "checklist.json",
             "images/diagram.svg",
+            "runs/demo-chain.json",
             "scenarios/demo-chain.json",
             "scenarios/index.json",
             "search.json",
@@ -165,6 +166,14 @@ fn output_files_are_deterministic_and_complete() {
     let original =
         std::fs::read_to_string(fixture("good/scenarios/demo-chain.json")).expect("read");
     assert_eq!(scenario, original, "scenarios are copied verbatim");
+    // Each preset ships with its run to the end, the one the engine computes.
+    let run: Vec<faultline::worker::Snapshot> =
+        serde_json::from_slice(&first["runs/demo-chain.json"]).expect("run");
+    let parsed: faultline::engine::Scenario = serde_json::from_str(&original).expect("scenario");
+    assert_eq!(
+        Ok(run),
+        faultline::worker::run_to_end(std::slice::from_ref(&parsed))
+    );
 }
 
 #[test]
@@ -172,11 +181,11 @@ fn writing_is_idempotent_and_removes_stale_files() {
     let out = scratch_dir("content-write");
     let site = good_site();
     let first = write_site(&site, &out).expect("write");
-    assert_eq!(first.written, 9);
+    assert_eq!(first.written, 10);
     assert!(out.join(MANIFEST_PATH).is_file());
 
     let again = write_site(&site, &out).expect("write again");
-    assert_eq!((again.written, again.unchanged, again.removed), (0, 9, 0));
+    assert_eq!((again.written, again.unchanged, again.removed), (0, 10, 0));
 
     // A file from an earlier build that this build no longer produces goes;
     // a file the build never wrote stays.

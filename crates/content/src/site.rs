@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use faultline_checklist::Checklist;
 use faultline_site_data::{
-    article_path, scenario_path, ArticleLink, ArticlePage, ArticleSummary, ChecklistLink,
+    article_path, run_path, scenario_path, ArticleLink, ArticlePage, ArticleSummary, ChecklistLink,
     ScenarioSummary, SearchIndex, ARTICLE_INDEX_PATH, CHECKLIST_PATH, IMAGES_DIR,
     SCENARIO_INDEX_PATH, SEARCH_INDEX_PATH,
 };
@@ -36,6 +36,9 @@ pub struct Site {
 pub struct ScenarioFile {
     pub summary: ScenarioSummary,
     pub json: String,
+    /// Its run to the end, as JSON (`run_path`); `None` only if the engine
+    /// refused a preset the validator passed, which the content tests rule out.
+    pub run: Option<String>,
 }
 
 /// One image as shipped; `name` is below `images/`.
@@ -81,12 +84,22 @@ impl Site {
                 scenario_path(&scenario.summary.id),
                 scenario.json.clone().into_bytes(),
             );
+            if let Some(run) = &scenario.run {
+                files.insert(run_path(&scenario.summary.id), run.clone().into_bytes());
+            }
         }
         for image in &self.images {
             files.insert(format!("{IMAGES_DIR}/{}", image.name), image.bytes.clone());
         }
         Ok(files)
     }
+}
+
+/// A preset's run to its end, as JSON.
+fn finished_run(scenario_json: &str) -> Option<String> {
+    let scenario: faultline_engine::Scenario = serde_json::from_str(scenario_json).ok()?;
+    let run = faultline_worker::run_to_end(std::slice::from_ref(&scenario)).ok()?;
+    serde_json::to_string(&run).ok()
 }
 
 /// An article whose front matter is valid.
@@ -193,6 +206,7 @@ pub fn assemble(
             .map(|scenario| ScenarioFile {
                 summary: scenario.summary.clone(),
                 json: scenario.json.clone(),
+                run: finished_run(&scenario.json),
             })
             .collect(),
         images,

@@ -20,12 +20,13 @@ use std::process::ExitCode;
 use faultline_checklist::Checklist;
 use faultline_engine::Scenario;
 use faultline_site_data::{
-    article_path, scenario_path, ArticlePage, ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH,
-    CHECKLIST_PATH, SCENARIO_INDEX_PATH,
+    article_path, run_path, scenario_path, ArticlePage, ArticleSummary, ScenarioSummary,
+    ARTICLE_INDEX_PATH, CHECKLIST_PATH, SCENARIO_INDEX_PATH,
 };
 use faultline_web::checklist::{LinkTitles, PageData as ChecklistData};
 use faultline_web::simulator::presets::DEFAULT_PRESET;
-use faultline_web::simulator::DefaultRun;
+use faultline_web::simulator::{DefaultRun, FinishedRun};
+use faultline_worker::Snapshot;
 
 struct Options {
     data: PathBuf,
@@ -84,18 +85,31 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
     Ok(options)
 }
 
+/// A preset and its run to the end, as the content build wrote them: the
+/// pages show the same run the islands open with.
+fn finished_run(data: &Path, id: &str) -> Result<FinishedRun, String> {
+    let scenario: Scenario = read_json(&data.join(scenario_path(id)))?;
+    faultline_engine::validate(&scenario)
+        .map_err(|error| format!("the preset {id} is not valid: {error}"))?;
+    let result: Vec<Snapshot> = read_json(&data.join(run_path(id)))?;
+    if result.len() != 1 || !result[0].finished {
+        return Err(format!("{} is not a finished run", run_path(id)));
+    }
+    Ok(FinishedRun { scenario, result })
+}
+
 /// Renders every page; returns how many were written.
 fn run(options: &Options) -> Result<usize, String> {
     faultline_web::prerender::set_base(&options.base)?;
     let articles: Vec<ArticleSummary> = read_json(&options.data.join(ARTICLE_INDEX_PATH))?;
     let presets: Vec<ScenarioSummary> = read_json(&options.data.join(SCENARIO_INDEX_PATH))?;
+    let FinishedRun { scenario, result } = finished_run(&options.data, DEFAULT_PRESET)?;
     let default_run = DefaultRun {
         presets: presets.clone(),
         articles: articles.clone(),
-        scenario: read_json(&options.data.join(scenario_path(DEFAULT_PRESET)))?,
+        scenario,
+        result,
     };
-    faultline_engine::validate(&default_run.scenario)
-        .map_err(|error| format!("the default preset {DEFAULT_PRESET} is not valid: {error}"))?;
     let checklist = ChecklistData {
         checklist: read_json::<Checklist>(&options.data.join(CHECKLIST_PATH))?,
         titles: LinkTitles::from_indexes(articles.clone(), presets.clone()),
@@ -118,10 +132,7 @@ fn run(options: &Options) -> Result<usize, String> {
     // Every preset, for the figures articles run.
     let mut scenarios = HashMap::new();
     for preset in &presets {
-        let scenario: Scenario = read_json(&options.data.join(scenario_path(&preset.id)))?;
-        faultline_engine::validate(&scenario)
-            .map_err(|error| format!("the preset {} is not valid: {error}", preset.id))?;
-        scenarios.insert(preset.id.clone(), scenario);
+        scenarios.insert(preset.id.clone(), finished_run(&options.data, &preset.id)?);
     }
     for summary in &articles {
         let page: ArticlePage = read_json(&options.data.join(article_path(&summary.slug)))?;

@@ -33,6 +33,16 @@ pub fn scenario_path(id: &str) -> String {
     format!("scenarios/{id}.json")
 }
 
+/// Where one preset's run to its end lives: the JSON of
+/// `faultline_worker::run_to_end` for it (a list with one snapshot), which
+/// the content build computes natively. The simulator page and the article
+/// figures open with it, so a reader sees the result without the engine
+/// loading; the engine is deterministic, so it is the run the browser
+/// would compute.
+pub fn run_path(id: &str) -> String {
+    format!("runs/{id}.json")
+}
+
 /// The section of the guide an article belongs to.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Topic {

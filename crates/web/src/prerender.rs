@@ -11,10 +11,9 @@ use crate::checklist::{PageData as ChecklistData, PrerenderedChecklist};
 use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
 use crate::reading::{ArticleView, IndexArticles, IndexSearch};
-use crate::simulator::{DefaultRun, PrerenderedSimulator, SimEmbed};
+use crate::simulator::{DefaultRun, FinishedRun, PrerenderedSimulator, SimEmbed};
 use faultline_checklist::storage::STORAGE_KEY;
 use faultline_engine::series::Metric;
-use faultline_engine::Scenario;
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -70,11 +69,11 @@ pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
 /// `/articles/SLUG`: the whole article, in its reading island, which loads
 /// at the reader's first interaction (the article reads without it).
 ///
-/// Its simulator figures come already run: `presets` holds the scenarios by
-/// preset id, and each figure gets the live embed's own markup for its run
+/// Its simulator figures come already run: `presets` holds the finished
+/// runs by preset id, and each figure gets the live embed's own markup for its run
 /// (charts as SVG, the figures line), which the live embed replaces with
 /// the same when the reader comes near it.
-pub fn article(mut page_data: ArticlePage, presets: &HashMap<String, Scenario>) -> String {
+pub fn article(mut page_data: ArticlePage, presets: &HashMap<String, FinishedRun>) -> String {
     let route = format!("/articles/{}", page_data.meta.slug);
     let view = format!("article:{}", page_data.meta.slug);
     page(&route, move || {
@@ -92,7 +91,7 @@ pub fn article(mut page_data: ArticlePage, presets: &HashMap<String, Scenario>) 
 /// `<figure class="sim-embed" data-preset="ID" [data-charts="A,B"]>`, a
 /// fallback link and a caption; a figure whose preset is unknown is left as
 /// it is.
-fn with_figures_run(html: &str, presets: &HashMap<String, Scenario>) -> String {
+fn with_figures_run(html: &str, presets: &HashMap<String, FinishedRun>) -> String {
     const OPENING: &str = "<figure class=\"sim-embed\"";
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -110,14 +109,14 @@ fn with_figures_run(html: &str, presets: &HashMap<String, Scenario>) -> String {
             .map_or(end, |i| body_start + i);
         out.push_str(&rest[..insert_at]);
         let preset = attribute(tag, "data-preset").unwrap_or_default();
-        if let Some(scenario) = presets.get(preset) {
+        if let Some(run) = presets.get(preset) {
             let charts = Metric::parse_list(attribute(tag, "data-charts").unwrap_or_default(), 2);
             let preset = preset.to_string();
-            let scenario = scenario.clone();
+            let FinishedRun { scenario, result } = run.clone();
             out.push_str(
                 &view! {
                     <div class="sim-embed-mount">
-                        <SimEmbed preset charts scenario/>
+                        <SimEmbed preset charts scenario result/>
                     </div>
                 }
                 .to_html(),

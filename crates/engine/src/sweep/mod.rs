@@ -25,6 +25,7 @@ mod path;
 mod run;
 mod spec;
 mod stats;
+mod study;
 
 use std::fmt;
 
@@ -34,6 +35,7 @@ pub use path::ParamPath;
 pub use run::{GridPlan, PerCause, PointStats, RunMetrics, SweepResult};
 pub use spec::{Axis, CapacitySpec, HysteresisSpec, Range, Scale, StudySpec, SweepSpec};
 pub use stats::{t_975, Estimate};
+pub use study::{Study, StudyResult};
 
 /// Bounds on a study's size, whatever a user (or a link) asks for.
 pub mod limits {
@@ -49,7 +51,7 @@ pub mod limits {
 
 /// A problem with a study, naming the field of its spec (`param.values[2]`,
 /// `hysteresis.settle_s`) and the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SweepError {
     pub field: String,
     pub message: String,

@@ -1,5 +1,5 @@
 //! The run controls: play or pause, step, reset, speed and seed, with the
-//! run's progress and how fast the browser runs the engine.
+//! run's progress and how fast the engine worker runs.
 
 use leptos::prelude::*;
 
@@ -77,7 +77,7 @@ pub fn Controls(wb: Workbench) -> impl IntoView {
                         {format!("engine {} M events/s", number(s.events_per_s / 1e6))}
                     </span>
                     <span data-stat="longest-slice" data-value=format!("{}", s.longest_slice_ms)>
-                        {format!("longest frame slice {} ms", number(s.longest_slice_ms))}
+                        {format!("longest engine slice {} ms (in a worker)", number(s.longest_slice_ms))}
                     </span>
                 </p>
             }
@@ -118,7 +118,7 @@ pub fn Controls(wb: Workbench) -> impl IntoView {
                         id="sim-speed"
                         on:change=move |e| {
                             if let Some(speed) = Speed::from_id(&event_target_value(&e)) {
-                                runner.speed.set(speed);
+                                runner.set_speed(speed);
                             }
                         }
                     >
@@ -163,6 +163,9 @@ pub fn Controls(wb: Workbench) -> impl IntoView {
                 <span class="run-clock" id="sim-clock">{clock}</span>
             </div>
             {stats}
+            {move || runner.failure.get().map(|reason| view! {
+                <p class="stopped-early" role="alert" id="sim-failure"><strong>"The simulation could not run: "</strong>{reason}</p>
+            })}
             {move || lane.stopped_early.get().map(|reason| view! {
                 <p class="stopped-early" role="alert"><strong>"The run stopped early: "</strong>{reason}</p>
             })}

@@ -31,12 +31,13 @@ use wasm_bindgen::JsCast;
 use super::charts::{ChartRun, LineChart};
 use super::dom_id::unique_id;
 use super::presets;
-use super::runner::{Runner, Speed, Status};
+use super::runner::{FinishedRun, Runner, Speed, Status};
 use crate::base::href;
 use faultline_engine::figures::headline;
 use faultline_engine::scenario::CallMode;
 use faultline_engine::series::{chart, Metric, Scope};
 use faultline_engine::Scenario;
+use faultline_worker::Snapshot;
 
 /// Marks a placeholder that holds a live embed.
 const MOUNTED_ATTR: &str = "data-sim-mounted";
@@ -72,6 +73,8 @@ pub fn SimEmbed(
     charts: Vec<Metric>,
     /// The preset's scenario, validated.
     scenario: Scenario,
+    /// The scenario run to its end (`faultline_worker::run_to_end`).
+    result: Vec<Snapshot>,
 ) -> impl IntoView {
     let runner = Runner::new(Speed::Times(25.0));
     let lane = runner.lanes[0];
@@ -85,7 +88,7 @@ pub fn SimEmbed(
         (scenario.duration_s / EMBED_RUN_SECONDS).max(1.0),
     ));
     match runner.load(scenario, None) {
-        Ok(()) => runner.run_to_end(),
+        Ok(()) => runner.show(result),
         Err(e) => error.set(Some(e.to_string())),
     }
     let status = runner.status;
@@ -265,13 +268,13 @@ pub fn mount_embeds(root: &web_sys::Element) -> MountedEmbeds {
         let state = Rc::clone(&state);
         // Each figure in its own task: one figure's run is one short task.
         wasm_bindgen_futures::spawn_local(async move {
-            let scenario = presets::scenario(&preset).await;
+            let run = presets::finished(&preset).await;
             if state.borrow().dropped {
                 return;
             }
-            match scenario {
-                Ok(scenario) => {
-                    if let Some(m) = mount_one(&figure, preset, charts, scenario) {
+            match run {
+                Ok(FinishedRun { scenario, result }) => {
+                    if let Some(m) = mount_one(&figure, preset, charts, scenario, result) {
                         state.borrow_mut().mounted.push(m);
                     }
                 }
@@ -288,6 +291,7 @@ fn mount_one(
     preset: String,
     charts: Vec<Metric>,
     scenario: Scenario,
+    result: Vec<Snapshot>,
 ) -> Option<Mounted> {
     let document = figure.owner_document()?;
     let container = document.create_element("div").ok()?;
@@ -297,7 +301,7 @@ fn mount_one(
     let handle = detached(move || {
         leptos::mount::mount_to(
             parent,
-            move || view! { <SimEmbed preset=preset charts=charts scenario=scenario/> },
+            move || view! { <SimEmbed preset=preset charts=charts scenario=scenario result=result/> },
         )
     });
     let old = figure.get_elements_by_class_name("sim-embed-mount");

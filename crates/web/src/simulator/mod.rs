@@ -23,6 +23,7 @@ pub mod controls;
 pub mod dom_id;
 pub mod editor;
 pub mod embed;
+pub mod engine_link;
 pub mod export;
 pub mod figures_view;
 pub mod page;
@@ -38,6 +39,7 @@ pub mod workbench;
 
 pub use embed::{mount_embeds, MountedEmbeds, SimEmbed};
 pub use page::{DefaultRun, SimulatorPage};
+pub use runner::FinishedRun;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

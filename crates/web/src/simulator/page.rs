@@ -12,6 +12,7 @@ use super::figures_view::{Figures, ServiceTable};
 use super::preset_picker::PresetPicker;
 use super::presets::{self, DEFAULT_PRESET};
 use super::problems::ProblemList;
+use super::runner::FinishedRun;
 use super::share;
 use super::share_panel::SharePanel;
 use super::topology::Topology;
@@ -21,6 +22,7 @@ use crate::data::fetch_json;
 use faultline_engine::sim_link::LinkRequest;
 use faultline_engine::{share_code, Scenario};
 use faultline_site_data::{ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH};
+use faultline_worker::Snapshot;
 
 /// Opens the default preset; says so if even that fails.
 async fn open_default(wb: Workbench, notices: &mut Vec<String>) {
@@ -108,20 +110,23 @@ fn sync_address(wb: Workbench, url: RwSignal<String>) {
 pub struct DefaultRun {
     pub presets: Vec<ScenarioSummary>,
     pub scenario: Scenario,
+    /// The scenario run to its end (one snapshot: `faultline_worker::run_to_end`).
+    pub result: Vec<Snapshot>,
     /// The guide's articles (the preset names the one that explains it).
     pub articles: Vec<ArticleSummary>,
 }
 
 impl DefaultRun {
-    /// Fetches the preset index, the default preset (both kept for the
-    /// visit) and the article index.
+    /// Fetches the preset index, the default preset and its run (all kept
+    /// for the visit) and the article index.
     pub async fn load() -> Result<DefaultRun, String> {
         let presets = presets::index().await?;
-        let scenario = presets::scenario(DEFAULT_PRESET).await?;
+        let FinishedRun { scenario, result } = presets::finished(DEFAULT_PRESET).await?;
         let articles = fetch_json(ARTICLE_INDEX_PATH).await?;
         Ok(DefaultRun {
             presets,
             scenario,
+            result,
             articles,
         })
     }
@@ -140,6 +145,7 @@ pub fn SimulatorPage(opened: Option<DefaultRun>) -> impl IntoView {
         Some(DefaultRun {
             presets,
             scenario,
+            result,
             articles: known,
         }) => {
             presets_index.set(presets);
@@ -147,7 +153,7 @@ pub fn SimulatorPage(opened: Option<DefaultRun>) -> impl IntoView {
             wb.open(scenario.clone(), Some(DEFAULT_PRESET.to_string()));
             // Validated when loaded, so this cannot fail.
             if wb.runner.load(scenario, None).is_ok() {
-                wb.runner.run_to_end();
+                wb.runner.show(result);
             }
         }
         None => leptos::task::spawn_local_scoped_with_cancellation(async move {

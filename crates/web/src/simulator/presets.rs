@@ -5,9 +5,11 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::runner::FinishedRun;
 use crate::data::fetch_json;
 use faultline_engine::{validate, Scenario};
-use faultline_site_data::{scenario_path, ScenarioSummary, SCENARIO_INDEX_PATH};
+use faultline_site_data::{run_path, scenario_path, ScenarioSummary, SCENARIO_INDEX_PATH};
+use faultline_worker::Snapshot;
 
 /// The preset a simulator opens when it is given none (or a bad link).
 pub const DEFAULT_PRESET: &str = "slow-dependency";
@@ -53,4 +55,19 @@ pub async fn scenario(id: &str) -> Result<Scenario, String> {
     validate(&scenario).map_err(|e| format!("the preset \"{id}\" is not valid: {e}"))?;
     SCENARIOS.with(|s| s.borrow_mut().insert(id.to_string(), scenario.clone()));
     Ok(scenario)
+}
+
+/// One preset and its run to the end, as the build computed it (the engine
+/// is deterministic, so this is the run the worker would compute): what the
+/// simulator page and the article figures open with, without loading the
+/// engine until the reader runs something.
+pub async fn finished(id: &str) -> Result<FinishedRun, String> {
+    let scenario = scenario(id).await?;
+    let result: Vec<Snapshot> = fetch_json(&run_path(id)).await?;
+    if result.len() != 1 || !result.iter().all(|lane| lane.finished) {
+        return Err(format!(
+            "the run shipped for \"{id}\" is not a finished run"
+        ));
+    }
+    Ok(FinishedRun { scenario, result })
 }

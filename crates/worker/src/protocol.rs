@@ -1,0 +1,111 @@
+//! The messages between a page and its engine worker, as JSON text (one
+//! `postMessage` string each). Runs and studies are named by an id the page
+//! chooses; the page ignores anything about an id it has dropped, so a
+//! late message can never reach a view that is gone.
+
+use serde::{Deserialize, Serialize};
+
+use faultline_engine::sweep::StudySpec;
+use faultline_engine::Scenario;
+
+use crate::{Slice, Speed};
+
+/// From the page to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Starts run `id` at time 0 with one or two lanes (compare mode).
+    Start {
+        id: u32,
+        scenarios: Vec<Scenario>,
+        speed: Speed,
+        how: StartHow,
+    },
+    /// Runs on (after a pause or a step).
+    Play {
+        id: u32,
+    },
+    /// Pauses; the worker answers with a slice that carries the summary.
+    Pause {
+        id: u32,
+    },
+    /// Runs to the end of the next bucket of simulated time, then pauses.
+    Step {
+        id: u32,
+    },
+    SetSpeed {
+        id: u32,
+        speed: Speed,
+    },
+    /// Forgets run or study `id`: it stops at once and sends nothing more.
+    Drop {
+        id: u32,
+    },
+    /// Prepares study `id` (checked here as on the page) for its jobs.
+    Study {
+        id: u32,
+        base: Box<Scenario>,
+        spec: StudySpec,
+    },
+    /// Runs one job of study `id`.
+    Job {
+        id: u32,
+        job: usize,
+    },
+}
+
+/// How a new run begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartHow {
+    /// Running at its speed.
+    Play,
+    /// One bucket, then paused.
+    Step,
+    /// All at once: one slice, the finished run.
+    ToEnd,
+}
+
+/// From the worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The worker's wasm is running: it reads messages from now on.
+    Ready,
+    /// What run `id` did in its last slice.
+    Slice {
+        id: u32,
+        #[serde(flatten)]
+        slice: Slice,
+    },
+    /// One run of study `id`, as JSON (see `faultline_engine::sweep::Study`).
+    JobDone { id: u32, job: usize, run: String },
+    /// Run or study `id` cannot go on; `message` says why, in words.
+    Failed { id: u32, message: String },
+}
+
+impl ToWorker {
+    pub fn to_json(&self) -> String {
+        json(self)
+    }
+
+    pub fn from_json(text: &str) -> Result<ToWorker, String> {
+        serde_json::from_str(text).map_err(|e| format!("unreadable message to the worker: {e}"))
+    }
+}
+
+impl FromWorker {
+    pub fn to_json(&self) -> String {
+        json(self)
+    }
+
+    pub fn from_json(text: &str) -> Result<FromWorker, String> {
+        serde_json::from_str(text).map_err(|e| format!("unreadable message from the worker: {e}"))
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    // Plain data throughout (numbers, strings, vectors, maps with string
+    // keys): serde_json cannot fail on it.
+    serde_json::to_string(value).unwrap_or_default()
+}

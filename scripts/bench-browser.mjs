@@ -1,0 +1,75 @@
+// The engine in the browser against the engine natively, in one run of
+// this script on this machine (a benchmark for notes, never a test):
+//
+// - native: `sim bench` (release build), the ten-services preset;
+// - the engine worker: the simulator page in Debian's chromium runs the
+//   same preset, made 900 simulated seconds long, at full speed, RUNS
+//   times; the page reports the worker's engine speed (events per second
+//   of engine work) and a Long Tasks observer records every main-thread
+//   task over 50 ms while each run goes.
+//
+//   node scripts/bench-browser.mjs [DIST=dist] [RUNS=5]       (make bench)
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright';
+import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const RUNS = Number(process.argv[3] ?? 5);
+const DURATION_S = 900;
+
+function nativeEventsPerSecond() {
+  execFileSync('cargo', ['build', '--quiet', '--release', '--bin', 'sim'], { stdio: 'inherit' });
+  const out = execFileSync('target/release/sim', ['bench'], { encoding: 'utf8' });
+  const block = out.slice(out.indexOf('ten-services'));
+  const match = /([\d.]+) M events\/s/.exec(block);
+  if (!match) throw new Error(`unexpected sim bench output:\n${out}`);
+  return Number(match[1]) * 1e6;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const native = nativeEventsPerSecond();
+const server = await startStaticServer({ root: dist, port: 0, base: '/', gzip: true });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+try {
+  const page = await browser.newPage();
+  await page.goto(new URL('simulator/?preset=ten-services', server.url).href);
+  await page.locator('[data-island="simulator"][data-state="mounted"]').waitFor();
+  await page.locator('.sim-loading').waitFor({ state: 'detached' });
+  await page.locator('.editor-nav').getByRole('button', { name: 'Run and load' }).click();
+  const duration = page.locator('.editor-body').getByLabel('Duration (s)', { exact: true });
+  await duration.fill(String(DURATION_S));
+  await duration.press('Enter');
+  await page.locator('#sim-clock').filter({ hasText: `of ${DURATION_S} s` }).waitFor();
+  await page.locator('#sim-speed').selectOption('max');
+  await page.evaluate(() => {
+    window.benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.benchLongTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i > 0) await page.locator('#sim-reset').click();
+    await page.evaluate(() => {
+      window.benchLongTasks = [];
+    });
+    const started = Date.now();
+    await page.locator('#sim-play').click();
+    await page.locator('.run-status[data-status="Finished"]').waitFor({ timeout: 120_000 });
+    const wallMs = Date.now() - started;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    const eventsPerS = Number(await page.locator('[data-stat="events-per-s"]').getAttribute('data-value'));
+    const longTasks = await page.evaluate(() => window.benchLongTasks.map(Math.round));
+    runs.push({ wallMs, eventsPerS: Math.round(eventsPerS), longestTaskMs: Math.max(0, ...longTasks), longTasks });
+  }
+  const worker = median(runs.map((run) => run.eventsPerS));
+  console.log(JSON.stringify({ runs }, null, 1));
+  console.log(`native sim bench, ten-services: ${(native / 1e6).toFixed(2)} M events/s`);
+  console.log(`engine worker in Chromium (median of ${RUNS}): ${(worker / 1e6).toFixed(2)} M events/s = ${(worker / native).toFixed(2)}x native`);
+  console.log(`longest main-thread task during a full-speed run: ${Math.max(...runs.map((run) => run.longestTaskMs))} ms (runs: ${runs.map((run) => run.longestTaskMs).join(', ')} ms; 0 = none over 50 ms)`);
+} finally {
+  await browser.close();
+  await server.close();
+}
