@@ -100,7 +100,7 @@ test.describe('pages that load no island', () => {
 // regression shows.
 const pages = [
   { label: 'The checklist', path: 'checklist/', bundles: ['checklist'], budget: 540 * KB }, // 491.6 measured
-  { label: 'The simulator', path: 'simulator/', bundles: ['simulator'], budget: 800 * KB }, // 741.3 measured (the wasm, and the default run the build computed, 21.5 KB)
+  { label: 'The simulator', path: 'simulator/', bundles: ['simulator'], budget: 920 * KB }, // 850.3 measured (the wasm with the sweep panel, and the default run the build computed, 21.5 KB)
 ];
 
 for (const { label, path, bundles, budget } of pages) {

@@ -1,7 +1,9 @@
 //! The simulator's address: `simulator?preset=ID` for an unchanged preset,
 //! `simulator#scenario=CODE` (and `&compare=CODE` in compare mode) for
 //! anything else, where CODE is a [`share_code`](super::share_code) holding
-//! the whole scenario. The fragment never reaches a server.
+//! the whole scenario. A sweep adds `sweep=CODE` to the fragment
+//! ([`SweepLink`](super::sweep::SweepLink)). The fragment never reaches a
+//! server.
 
 use super::scenario::Scenario;
 use super::share_code;
@@ -14,12 +16,17 @@ pub struct LinkRequest {
     pub scenario: Option<String>,
     /// Variant B's share code (compare mode).
     pub compare: Option<String>,
+    /// A sweep to reopen (`#sweep=CODE`, see `sweep::SweepLink`).
+    pub sweep: Option<String>,
 }
 
 impl LinkRequest {
     /// True when the address asks for nothing (the page's default).
     pub fn is_empty(&self) -> bool {
-        self.preset.is_none() && self.scenario.is_none() && self.compare.is_none()
+        self.preset.is_none()
+            && self.scenario.is_none()
+            && self.compare.is_none()
+            && self.sweep.is_none()
     }
 }
 
@@ -43,6 +50,7 @@ pub fn parse(search: &str, hash: &str) -> LinkRequest {
         match k {
             "scenario" => out.scenario = Some(v.to_string()),
             "compare" => out.compare = Some(v.to_string()),
+            "sweep" => out.sweep = Some(v.to_string()),
             _ => {}
         }
     }
@@ -52,8 +60,14 @@ pub fn parse(search: &str, hash: &str) -> LinkRequest {
 /// The address of what the simulator shows, on the page's `path`: the
 /// preset's name when the scenario is an unchanged preset (and there is no
 /// variant), the whole scenario otherwise.
-pub fn address(path: &str, preset: Option<&str>, a: &Scenario, b: Option<&Scenario>) -> String {
-    match (preset, b) {
+pub fn address(
+    path: &str,
+    preset: Option<&str>,
+    a: &Scenario,
+    b: Option<&Scenario>,
+    sweep: Option<&str>,
+) -> String {
+    let mut url = match (preset, b) {
         (Some(id), None) => format!("{path}?preset={id}"),
         _ => {
             let mut url = format!("{path}#scenario={}", share_code::encode(a));
@@ -62,7 +76,12 @@ pub fn address(path: &str, preset: Option<&str>, a: &Scenario, b: Option<&Scenar
             }
             url
         }
+    };
+    if let Some(code) = sweep {
+        url.push(if url.contains('#') { '&' } else { '#' });
+        url.push_str(&format!("sweep={code}"));
     }
+    url
 }
 
 #[cfg(test)]
@@ -81,12 +100,12 @@ mod tests {
     #[test]
     fn addresses_round_trip() {
         let (a, b) = (scenario("a"), scenario("b"));
-        let preset = address("/faultline/simulator", Some("retry-storm"), &a, None);
+        let preset = address("/faultline/simulator", Some("retry-storm"), &a, None, None);
         assert_eq!(preset, "/faultline/simulator?preset=retry-storm");
         let (_, query) = preset.split_once('?').expect("a query");
         assert_eq!(parse(query, "").preset.as_deref(), Some("retry-storm"));
 
-        let own = address("/simulator", None, &a, None);
+        let own = address("/simulator", None, &a, None, None);
         let (_, hash) = own.split_once('#').expect("a fragment");
         let request = parse("", hash);
         assert_eq!(request.compare, None);
@@ -96,13 +115,29 @@ mod tests {
         );
 
         // A variant always needs the full form, even on an unchanged preset.
-        let both = address("/simulator", Some("retry-storm"), &a, Some(&b));
+        let both = address("/simulator", Some("retry-storm"), &a, Some(&b), None);
         let (_, hash) = both.split_once('#').expect("a fragment");
         let request = parse("", &format!("#{hash}"));
         assert_eq!(
             share_code::decode(request.compare.as_deref().unwrap_or("")),
             Ok(b)
         );
+    }
+
+    #[test]
+    fn a_sweep_rides_along_in_the_fragment() {
+        let a = scenario("a");
+        let preset = address("/simulator", Some("retry-storm"), &a, None, Some("CODE"));
+        assert_eq!(preset, "/simulator?preset=retry-storm#sweep=CODE");
+        let (_, query) = preset.split_once('?').expect("a query");
+        let (query, hash) = query.split_once('#').expect("a fragment");
+        let request = parse(query, hash);
+        assert_eq!(request.preset.as_deref(), Some("retry-storm"));
+        assert_eq!(request.sweep.as_deref(), Some("CODE"));
+        let own = address("/simulator", None, &a, None, Some("X"));
+        let (_, hash) = own.split_once('#').expect("a fragment");
+        assert_eq!(parse("", hash).sweep.as_deref(), Some("X"));
+        assert!(!parse("", hash).is_empty());
     }
 
     #[test]

@@ -3,10 +3,8 @@
 
 use faultline::engine::sweep::{
     Axis, Batch, CapacityPlan, CapacityResult, CapacitySpec, Estimate, GridPlan, HysteresisPlan,
-    HysteresisResult, HysteresisSpec, PointStats, Range, StudySpec, SweepError, SweepResult,
-    SweepSpec,
+    HysteresisResult, HysteresisSpec, Range, StudySpec, SweepError, SweepResult, SweepSpec,
 };
-use faultline::engine::Cause;
 
 use super::parallel::{default_jobs, run_batch};
 
@@ -161,19 +159,19 @@ pub fn cmd_sweep(args: &[String]) -> Result<(), String> {
         StudySpec::Sweep(spec) => render(
             GridPlan::new(&base, &spec),
             (&file, jobs, "runs", format),
-            grid_csv,
+            SweepResult::to_csv,
             grid_table,
         )?,
         StudySpec::Hysteresis(spec) => render(
             HysteresisPlan::new(&base, &spec),
             (&file, jobs, "timelines", format),
-            hysteresis_csv,
+            HysteresisResult::to_csv,
             hysteresis_table,
         )?,
         StudySpec::Capacity(spec) => render(
             CapacityPlan::new(&base, &spec),
             (&file, jobs, "seeds", format),
-            capacity_csv,
+            CapacityResult::to_csv,
             capacity_table,
         )?,
     };
@@ -226,108 +224,6 @@ fn percent(e: &Estimate) -> String {
         Some(ci) => format!("{:.1} ± {:.1}", e.mean * 100.0, ci * 100.0),
         None => format!("{:.1}", e.mean * 100.0),
     }
-}
-
-/// The metrics of a point, named as in the JSON, for CSV columns.
-fn metrics(p: &PointStats) -> Vec<(String, &Estimate)> {
-    let mut out = vec![
-        ("offered_rps".to_string(), &p.offered_rps),
-        ("goodput_rps".to_string(), &p.goodput_rps),
-        ("throughput_rps".to_string(), &p.throughput_rps),
-        ("failure_share".to_string(), &p.failure_share),
-    ];
-    for cause in Cause::ALL {
-        let name = serde_json::to_value(cause)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push((
-            format!("failure_share_{name}"),
-            p.failure_share_by_cause.get(cause),
-        ));
-    }
-    out.extend([
-        ("mean_ms".to_string(), &p.mean_ms),
-        ("p50_ms".to_string(), &p.p50_ms),
-        ("p99_ms".to_string(), &p.p99_ms),
-        ("busiest_utilization".to_string(), &p.busiest_utilization),
-    ]);
-    out
-}
-
-/// CSV of points: the leading columns, then each metric's mean and interval
-/// (empty when unknown).
-fn points_csv(lead: &[String], rows: &[(Vec<String>, &PointStats)]) -> String {
-    let Some((_, first)) = rows.first() else {
-        return String::new();
-    };
-    let mut head: Vec<String> = lead.to_vec();
-    for (name, _) in metrics(first) {
-        head.push(format!("{name}_mean"));
-        head.push(format!("{name}_ci95"));
-    }
-    head.push("busiest_service".into());
-    let mut out = head.join(",") + "\n";
-    let num = |v: f64| {
-        if v.is_finite() {
-            format!("{v}")
-        } else {
-            String::new()
-        }
-    };
-    for (cells, p) in rows {
-        let mut row = cells.clone();
-        for (_, e) in metrics(p) {
-            row.push(num(e.mean));
-            row.push(e.ci95.map_or_else(String::new, num));
-        }
-        row.push(p.busiest_service.clone());
-        out += &(row.join(",") + "\n");
-    }
-    out
-}
-
-fn grid_csv(r: &SweepResult) -> String {
-    let mut lead = vec![r.spec.param.path.clone()];
-    if let Some(p2) = &r.spec.param2 {
-        lead.push(p2.path.clone());
-    }
-    let rows: Vec<(Vec<String>, &PointStats)> = r
-        .points
-        .iter()
-        .map(|p| (p.values.iter().map(|v| format!("{v}")).collect(), p))
-        .collect();
-    points_csv(&lead, &rows)
-}
-
-fn hysteresis_csv(r: &HysteresisResult) -> String {
-    let rows: Vec<(Vec<String>, &PointStats)> = [("up", &r.up), ("down", &r.down)]
-        .into_iter()
-        .flat_map(|(dir, curve)| {
-            curve
-                .iter()
-                .map(move |p| (vec![dir.to_string(), format!("{}", p.values[0])], p))
-        })
-        .collect();
-    points_csv(&["direction".into(), "load_rps".into()], &rows)
-}
-
-fn capacity_csv(r: &CapacityResult) -> String {
-    let mut out =
-        String::from("seed,capacity_rps,passed_rps,failed_rps,below_range,above_range,probes\n");
-    for s in &r.per_seed {
-        out += &format!(
-            "{},{},{},{},{},{},{}\n",
-            s.seed,
-            s.capacity_rps.map_or_else(String::new, |c| format!("{c}")),
-            s.passed_rps,
-            s.failed_rps,
-            s.below_range,
-            s.above_range,
-            s.probes
-        );
-    }
-    out
 }
 
 fn grid_table(r: &SweepResult) -> String {

@@ -20,7 +20,11 @@
 //! command) or on Web Workers and get bit-identical results.
 
 mod capacity;
+mod csv;
 mod hysteresis;
+mod link;
+mod metric;
+mod params;
 mod path;
 mod run;
 mod spec;
@@ -31,6 +35,9 @@ use std::fmt;
 
 pub use capacity::{CapacityPlan, CapacityResult, SeedCapacity};
 pub use hysteresis::{HysteresisPlan, HysteresisResult};
+pub use link::SweepLink;
+pub use metric::SweepMetric;
+pub use params::{axis_for, param_choices, ParamChoice};
 pub use path::ParamPath;
 pub use run::{GridPlan, PerCause, PointStats, RunMetrics, SweepResult};
 pub use spec::{Axis, CapacitySpec, HysteresisSpec, Range, Scale, StudySpec, SweepSpec};

@@ -33,6 +33,7 @@ pub mod problems;
 pub mod runner;
 pub mod share;
 pub mod share_panel;
+pub mod sweep;
 pub mod topology;
 pub mod trace_view;
 pub mod workbench;

@@ -15,11 +15,13 @@ use super::problems::ProblemList;
 use super::runner::FinishedRun;
 use super::share;
 use super::share_panel::SharePanel;
+use super::sweep::SweepPanel;
 use super::topology::Topology;
 use super::trace_view::TraceView;
 use super::workbench::{Workbench, A, B};
 use crate::data::fetch_json;
 use faultline_engine::sim_link::LinkRequest;
+use faultline_engine::sweep::SweepLink;
 use faultline_engine::{share_code, Scenario};
 use faultline_site_data::{ArticleSummary, ScenarioSummary, ARTICLE_INDEX_PATH};
 use faultline_worker::Snapshot;
@@ -37,6 +39,12 @@ async fn open_default(wb: Workbench, notices: &mut Vec<String>) {
 /// page empty, and never panics.
 async fn open_request(wb: Workbench, request: LinkRequest) {
     let mut notices = Vec::new();
+    if let Some(code) = &request.sweep {
+        match SweepLink::decode(code) {
+            Ok(link) => wb.sweep_request.set(Some(link)),
+            Err(e) => notices.push(format!("This link's sweep could not be opened: {e}.")),
+        }
+    }
     if let Some(code) = request.scenario {
         match share_code::decode(&code) {
             Ok(scenario) => {
@@ -96,7 +104,10 @@ fn sync_address(wb: Workbench, url: RwSignal<String>) {
             wb.origin
                 .with(|o| o.as_ref().and_then(|o| o.preset.clone()))
         };
-        if let Some(href) = share::write_location(preset.as_deref(), &a, b.as_ref()) {
+        let sweep = wb.sweep_code.get();
+        if let Some(href) =
+            share::write_location(preset.as_deref(), &a, b.as_ref(), sweep.as_deref())
+        {
             url.set(href);
         }
     });
@@ -199,6 +210,7 @@ pub fn SimulatorPage(opened: Option<DefaultRun>) -> impl IntoView {
             </div>
             <ChartGrid runner=wb.runner/>
             <ComparePanel wb=wb presets_index=presets_index/>
+            <SweepPanel wb=wb/>
             <SharePanel wb=wb url=url/>
         </div>
     }

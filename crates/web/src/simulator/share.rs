@@ -28,17 +28,26 @@ pub fn read_location() -> LinkRequest {
 /// left bare: the address means the same, and a visit does not turn the
 /// link someone followed into another one. The returned URL (for the share
 /// box) names the preset all the same.
-pub fn write_location(preset: Option<&str>, a: &Scenario, b: Option<&Scenario>) -> Option<String> {
+pub fn write_location(
+    preset: Option<&str>,
+    a: &Scenario,
+    b: Option<&Scenario>,
+    sweep: Option<&str>,
+) -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
     let path = location.pathname().ok()?;
-    let url = address(&path, preset, a, b);
+    let url = address(&path, preset, a, b, sweep);
     let query_and_fragment = format!(
         "{}{}",
         location.search().unwrap_or_default(),
         location.hash().unwrap_or_default()
     );
-    if query_and_fragment.is_empty() && preset == Some(DEFAULT_PRESET) && b.is_none() {
+    if query_and_fragment.is_empty()
+        && preset == Some(DEFAULT_PRESET)
+        && b.is_none()
+        && sweep.is_none()
+    {
         return Some(format!("{}{}", location.origin().ok()?, url));
     }
     if format!("{path}{query_and_fragment}") != url {

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use super::runner::{Runner, Speed};
+use faultline_engine::sweep::SweepLink;
 use faultline_engine::{validate, FieldError, Scenario};
 
 /// Variant A (the scenario) or B (the variant it is compared with).
@@ -55,6 +56,10 @@ pub struct Workbench {
     /// A message about the link or preset that could not be opened.
     pub link_notice: RwSignal<Option<String>>,
     pub runner: Runner,
+    /// The sweep the address holds (`#sweep=CODE`): the last one started.
+    pub sweep_code: RwSignal<Option<String>>,
+    /// A sweep a link asks to reopen, once the scenario is open.
+    pub sweep_request: RwSignal<Option<SweepLink>>,
 }
 
 impl Workbench {
@@ -97,6 +102,8 @@ impl Workbench {
             origin: RwSignal::new(None),
             link_notice: RwSignal::new(None),
             runner: Runner::new(Speed::Times(10.0)),
+            sweep_code: RwSignal::new(None),
+            sweep_request: RwSignal::new(None),
         };
         wb.feed_runner();
         wb
