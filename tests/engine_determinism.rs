@@ -74,6 +74,17 @@ fn fingerprints_match_the_committed_ones() {
         }
         lines.push(format!("{id} {got}"));
     }
+    for (id, scenario, spec) in determinism::STUDIES {
+        let got = determinism::study_fingerprint(scenario, spec);
+        if !bless {
+            assert_eq!(
+                determinism::golden(id),
+                Some(got.as_str()),
+                "{id}: fingerprint changed"
+            );
+        }
+        lines.push(format!("{id} {got}"));
+    }
     if bless {
         std::fs::write("tests/golden/determinism.txt", lines.join("\n") + "\n")
             .expect("write golden");

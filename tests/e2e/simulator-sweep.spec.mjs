@@ -125,3 +125,29 @@ for (const colorScheme of colorSchemes) {
     await expectNoAxeViolations(page, '.sim-sweep');
   });
 }
+
+test.describe('the guide draws its sweep figures without scripts', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const [slug, points] of [['queues-and-backpressure', 7], ['cascading-and-metastable-failures', 14], ['timeouts-retries-backoff', 7]]) {
+    test(`${slug} shows its curve and table`, async ({ page }) => {
+      await page.goto(`articles/${slug}/`);
+      const figure = page.locator('figure.sweep-figure');
+      await expect(figure).toHaveCount(1);
+      await expect(figure.locator('.sweep-point')).toHaveCount(points);
+      await expect(figure.locator('.sweep-table tbody tr')).toHaveCount(7);
+      await expect(figure.locator('figcaption')).not.toBeEmpty();
+    });
+  }
+});
+
+test("a guide's sweep figure reruns in the simulator, with the same numbers", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('articles/queues-and-backpressure/');
+  const figure = page.locator('figure.sweep-figure');
+  const prerendered = await figure.locator('.sweep-table tbody tr').allTextContents();
+  await figure.getByRole('link', { name: 'Run this sweep in the simulator' }).click();
+  await expect(page.locator('#sweep-summary')).toHaveText('7 points × 5 seeds = 35 runs.', { timeout: 90_000 });
+  const live = await page.locator('.sim-sweep .sweep-table tbody tr').allTextContents();
+  expect(live).toEqual(prerendered);
+});

@@ -113,6 +113,9 @@ pub enum ErrorKind {
     InvalidSimulatorBlock {
         detail: String,
     },
+    InvalidSweepBlock {
+        detail: String,
+    },
     FootnoteUndefined {
         label: String,
     },
@@ -198,6 +201,9 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::InvalidSimulatorBlock { detail } => {
                 write!(f, "simulator block: {detail}")
+            }
+            ErrorKind::InvalidSweepBlock { detail } => {
+                write!(f, "sweep block: {detail}")
             }
             ErrorKind::FootnoteUndefined { label } => {
                 write!(f, "footnote `[^{label}]` is referenced but never defined")

@@ -29,6 +29,7 @@ mod search_index;
 mod simulator_block;
 mod site;
 mod source;
+pub mod sweep_block;
 mod toc;
 mod write;
 

@@ -22,6 +22,7 @@ use super::links::{parse_link, LinkTarget};
 use super::raw_html::{self, RawHtml};
 use super::reading_time::count_words;
 use super::simulator_block;
+use super::sweep_block;
 use super::toc::Heading;
 use faultline_site_data::SimulatorEmbed;
 
@@ -437,6 +438,22 @@ impl<'a> Renderer<'a> {
                     self.text(&format!(" {} ", embed.caption), TextKind::Prose);
                     self.emit(Event::Html(CowStr::from(simulator_block::render(&embed))));
                     self.result.embeds.push(embed);
+                }
+                Err(kind) => self.error(code.line, kind),
+            }
+            return;
+        }
+        if code.language == sweep_block::LANGUAGE {
+            match sweep_block::parse(&code.text) {
+                Ok(block) => {
+                    self.result.links.push(LinkUse {
+                        target: LinkTarget::Preset {
+                            id: block.figure.preset.clone(),
+                        },
+                        line: code.line,
+                    });
+                    self.text(&format!(" {} ", block.caption), TextKind::Prose);
+                    self.emit(Event::Html(CowStr::from(sweep_block::render(&block))));
                 }
                 Err(kind) => self.error(code.line, kind),
             }

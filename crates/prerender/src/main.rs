@@ -138,7 +138,7 @@ fn run(options: &Options) -> Result<usize, String> {
         let page: ArticlePage = read_json(&options.data.join(article_path(&summary.slug)))?;
         pages.push((
             format!("articles/{}.html", summary.slug),
-            faultline_web::prerender::article(page, &scenarios),
+            faultline_web::prerender::article(page, &scenarios)?,
         ));
     }
     pages.push((

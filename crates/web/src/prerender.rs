@@ -11,9 +11,11 @@ use crate::checklist::{PageData as ChecklistData, PrerenderedChecklist};
 use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
 use crate::reading::{ArticleView, IndexArticles, IndexSearch};
+use crate::simulator::sweep::chart::{Curve, SweepChart};
 use crate::simulator::{DefaultRun, FinishedRun, PrerenderedSimulator, SimEmbed};
 use faultline_checklist::storage::STORAGE_KEY;
 use faultline_engine::series::Metric;
+use faultline_engine::sweep::{param_choices, FigureSpec, Scale, StudyResult};
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -73,17 +75,91 @@ pub fn guide_index(articles: Vec<ArticleSummary>) -> String {
 /// runs by preset id, and each figure gets the live embed's own markup for its run
 /// (charts as SVG, the figures line), which the live embed replaces with
 /// the same when the reader comes near it.
-pub fn article(mut page_data: ArticlePage, presets: &HashMap<String, FinishedRun>) -> String {
+///
+/// Its sweep figures are run too (natively, by the engine): each gets its
+/// curve, band and table; a study that does not fit its preset fails the
+/// build with the figure's error.
+pub fn article(
+    mut page_data: ArticlePage,
+    presets: &HashMap<String, FinishedRun>,
+) -> Result<String, String> {
     let route = format!("/articles/{}", page_data.meta.slug);
     let view = format!("article:{}", page_data.meta.slug);
-    page(&route, move || {
-        page_data.html = with_figures_run(&page_data.html, presets);
+    let slug = page_data.meta.slug.clone();
+    let with_sweeps = with_sweeps_run(&page_data.html, presets)
+        .map_err(|error| format!("article {slug}: {error}"))?;
+    Ok(page(&route, move || {
+        page_data.html = with_figures_run(&with_sweeps, presets);
         view! {
             <Island bundle="reading" view when="interaction">
                 <ArticleView page=page_data/>
             </Island>
         }
-    })
+    }))
+}
+
+/// `html` with each sweep figure's study run and its chart put in before
+/// the figure's caption. The content build writes every sweep figure as
+/// `<figure class="sweep-figure" data-figure="CODE">`, a link and a caption
+/// (`FigureSpec`).
+fn with_sweeps_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result<String, String> {
+    const OPENING: &str = "<figure class=\"sweep-figure\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPENING) {
+        let tag_len = rest[start..]
+            .find('>')
+            .ok_or("a sweep figure's tag is not closed")?;
+        let tag = &rest[start..start + tag_len];
+        let body_start = start + tag_len + 1;
+        let end = rest[body_start..]
+            .find("</figure>")
+            .map_or(rest.len(), |i| body_start + i);
+        let insert_at = rest[body_start..end]
+            .find("<figcaption")
+            .map_or(end, |i| body_start + i);
+        out.push_str(&rest[..insert_at]);
+        let figure = FigureSpec::decode(attribute(tag, "data-figure").unwrap_or_default())?;
+        let preset = presets
+            .get(&figure.preset)
+            .ok_or_else(|| format!("the sweep figure names an unknown preset {}", figure.preset))?;
+        let result = figure
+            .run(&preset.scenario)
+            .map_err(|error| format!("the sweep figure on {}: {error}", figure.preset))?;
+        let (curves, path, log_x) = match &result {
+            StudyResult::Sweep(r) => (
+                Curve::of_sweep(r),
+                r.spec.param.path.clone(),
+                r.spec
+                    .param
+                    .range
+                    .as_ref()
+                    .is_some_and(|range| range.scale == Scale::Log),
+            ),
+            StudyResult::Hysteresis(r) => {
+                (Curve::of_hysteresis(r), r.spec.load.path.clone(), false)
+            }
+            StudyResult::Capacity(_) => {
+                return Err("a capacity search has no curve to draw".into());
+            }
+        };
+        let param_label = param_choices(&figure.base(&preset.scenario))
+            .into_iter()
+            .find(|c| c.path == path)
+            .map_or(path, |c| c.label);
+        let metric = figure.metric;
+        out.push_str(
+            &view! {
+                <div class="sweep-figure-mount">
+                    <SweepChart curves metric param_label log_x/>
+                </div>
+            }
+            .to_html(),
+        );
+        rest = &rest[insert_at..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// `html` with each simulator figure's embed, run to its end, put in before

@@ -21,6 +21,7 @@
 
 mod capacity;
 mod csv;
+mod figure;
 mod hysteresis;
 mod link;
 mod metric;
@@ -34,6 +35,7 @@ mod study;
 use std::fmt;
 
 pub use capacity::{CapacityPlan, CapacityResult, SeedCapacity};
+pub use figure::FigureSpec;
 pub use hysteresis::{HysteresisPlan, HysteresisResult};
 pub use link::SweepLink;
 pub use metric::SweepMetric;

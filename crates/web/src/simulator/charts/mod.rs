@@ -5,7 +5,7 @@
 mod chart_grid;
 mod data_table;
 mod line_chart;
-mod palette;
+pub mod palette;
 
 pub use chart_grid::{run_label, ChartGrid};
 pub use line_chart::{ChartRun, LineChart};

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use super::editor::fields::{parse_number, NumKind};
 use super::workbench::{Workbench, A};
 use crate::files::download;
-use chart::SweepChart;
+use chart::{Curve, SweepChart};
 use faultline_engine::sweep::{
     axis_for, param_choices, GridPlan, Scale, SweepLink, SweepMetric, SweepResult, SweepSpec,
 };
@@ -331,6 +331,7 @@ pub fn SweepPanel(wb: Workbench) -> impl IntoView {
                 </div>
             })}
             {move || result.get().map(|r| {
+                let log_x = r.spec.param.range.as_ref().is_some_and(|range| range.scale == Scale::Log);
                 let rows = r.points.len();
                 let seeds = r.seeds.len();
                 view! {
@@ -352,7 +353,7 @@ pub fn SweepPanel(wb: Workbench) -> impl IntoView {
                             <button type="button" class="small" id="sweep-csv" on:click=move |_| export(false)>"Export CSV"</button>
                             <button type="button" class="small" id="sweep-json" on:click=move |_| export(true)>"Export JSON"</button>
                         </div>
-                        <SweepChart result=r metric=form.metric param_label=param_label/>
+                        <SweepChart curves=Curve::of_sweep(&r) metric=form.metric param_label=param_label log_x=log_x/>
                     </div>
                 }
             })}
