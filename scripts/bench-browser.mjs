@@ -8,6 +8,11 @@
 //   of engine work) and a Long Tasks observer records every main-thread
 //   task over 50 ms while each run goes.
 //
+// - sweeps: a 10-point × 5-seed load sweep of the same preset on the
+//   simulator page with a pool of 1 worker and of 2 workers (wall time from
+//   the click to the result, runs per second, the longest main-thread task),
+//   and natively `sim sweep` with --jobs 1 and --jobs 2.
+//
 //   node scripts/bench-browser.mjs [DIST=dist] [RUNS=5]       (make bench)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright';
@@ -28,6 +33,42 @@ function nativeEventsPerSecond() {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const SWEEP = { from: 20, to: 200, points: 10, seeds: 5 };
+
+/** `sim sweep` wall time with `jobs` threads, in ms (best of 3). */
+function nativeSweepMs(jobs) {
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    execFileSync('target/release/sim', [
+      'sweep', 'ten-services', '--param', 'load.rate_rps',
+      '--values', `${SWEEP.from}:${SWEEP.to}:${SWEEP.points}`, '--seeds', String(SWEEP.seeds), '--jobs', String(jobs), '--json',
+    ], { stdio: ['ignore', 'ignore', 'ignore'] });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Math.min(...times);
+}
+
+/** One sweep on the page with a pool of `workers`: wall ms and the longest main-thread task. */
+async function browserSweep(page, workers) {
+  await page.locator('#sweep-param').selectOption('load.rate_rps');
+  await page.locator('#sweep-from').fill(String(SWEEP.from));
+  await page.locator('#sweep-to').fill(String(SWEEP.to));
+  await page.locator('#sweep-steps').fill(String(SWEEP.points));
+  await page.locator('#sweep-seeds').fill(String(SWEEP.seeds));
+  await page.locator('#sweep-workers').selectOption(String(workers));
+  await page.evaluate(() => {
+    window.benchLongTasks = [];
+  });
+  const started = Date.now();
+  await page.locator('#sweep-run').click();
+  await page.locator('#sweep-summary').waitFor({ timeout: 300_000 });
+  const wallMs = Date.now() - started;
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  const longTasks = await page.evaluate(() => window.benchLongTasks.map(Math.round));
+  return { workers, wallMs, runsPerS: Number(((SWEEP.points * SWEEP.seeds) / (wallMs / 1000)).toFixed(1)), longestTaskMs: Math.max(0, ...longTasks) };
+}
 
 const native = nativeEventsPerSecond();
 const server = await startStaticServer({ root: dist, port: 0, base: '/', gzip: true });
@@ -64,11 +105,20 @@ try {
     const longTasks = await page.evaluate(() => window.benchLongTasks.map(Math.round));
     runs.push({ wallMs, eventsPerS: Math.round(eventsPerS), longestTaskMs: Math.max(0, ...longTasks), longTasks });
   }
+  // Sweeps: alternate the pool sizes, three of each, and keep the best.
+  const sweeps = [];
+  for (let i = 0; i < 3; i++) for (const workers of [1, 2]) sweeps.push(await browserSweep(page, workers));
+  const best = (n) => sweeps.filter((s) => s.workers === n).sort((a, b) => a.wallMs - b.wallMs)[0];
+  const [one, two] = [best(1), best(2)];
+  const [native1, native2] = [nativeSweepMs(1), nativeSweepMs(2)];
   const worker = median(runs.map((run) => run.eventsPerS));
   console.log(JSON.stringify({ runs }, null, 1));
   console.log(`native sim bench, ten-services: ${(native / 1e6).toFixed(2)} M events/s`);
   console.log(`engine worker in Chromium (median of ${RUNS}): ${(worker / 1e6).toFixed(2)} M events/s = ${(worker / native).toFixed(2)}x native`);
   console.log(`longest main-thread task during a full-speed run: ${Math.max(...runs.map((run) => run.longestTaskMs))} ms (runs: ${runs.map((run) => run.longestTaskMs).join(', ')} ms; 0 = none over 50 ms)`);
+  console.log(JSON.stringify({ sweeps }));
+  console.log(`sweep ${SWEEP.points} points x ${SWEEP.seeds} seeds of ten-services in Chromium: 1 worker ${one.wallMs} ms (${one.runsPerS} runs/s), 2 workers ${two.wallMs} ms (${two.runsPerS} runs/s): ${(one.wallMs / two.wallMs).toFixed(2)}x; longest main-thread task ${Math.max(...sweeps.map((s) => s.longestTaskMs))} ms (0 = none over 50 ms)`);
+  console.log(`the same sweep natively, sim sweep: --jobs 1 ${native1.toFixed(0)} ms, --jobs 2 ${native2.toFixed(0)} ms: ${(native1 / native2).toFixed(2)}x`);
 } finally {
   await browser.close();
   await server.close();
