@@ -10,9 +10,11 @@
 // that an engine that ran a whole run on the main thread in one go would
 // block the page far longer than any hiccup of a busy machine.
 // Measured on the 2-core machine, 900 s runs:
-// - with the engine in the worker, alone: 907-1016 ms per run, at most one
-//   long task (57 ms); in a full e2e run with another test sharing the
-//   cores: 1051-1959 ms, long tasks of 52-162 ms, blocking 9 % of the time;
+// - with the engine in the worker, alone: 868-1016 ms per run, no long task
+//   in most runs (one of 57 ms); in a full e2e run with another test sharing
+//   the cores: 1051-3178 ms, long tasks of 52-534 ms, blocking 9-15 % of
+//   the time; since the worker reports a slice only once the page has drawn
+//   the last one: 1207-1794 ms, long tasks of 57-134 ms, blocking 5 %;
 // - before (the engine sliced on the main thread), alone: about 1900 ms per
 //   run and no long task; a deliberately broken build that ran the engine
 //   unsliced on the main thread: one task of 76-77 % of its run, blocking

@@ -76,6 +76,12 @@ impl EngineWorker {
                 }],
                 None => Vec::new(),
             },
+            ToWorker::Taken { id } => {
+                if let Some(run) = self.runs.get_mut(&id) {
+                    run.taken();
+                }
+                Vec::new()
+            }
             ToWorker::SetSpeed { id, speed } => {
                 if let Some(run) = self.runs.get_mut(&id) {
                     run.set_speed(speed);
@@ -136,10 +142,9 @@ impl EngineWorker {
                 Speed::Max => MAX_SPEED_SLICE_MS,
                 Speed::Times(_) => PACED_SLICE_MS,
             };
-            out.push(FromWorker::Slice {
-                id,
-                slice: run.slice(clock, budget),
-            });
+            if let Some(slice) = run.slice(clock, budget) {
+                out.push(FromWorker::Slice { id, slice });
+            }
         }
         self.runs.retain(|_, run| run.state() != RunState::Finished);
         out
@@ -257,10 +262,11 @@ mod tests {
         let mut last = None;
         for _ in 0..100_000 {
             let out = worker.tick(&mut clock);
-            if out.is_empty() {
+            send(&mut worker, ToWorker::Taken { id: 2 });
+            if worker.next_tick_ms().is_none() {
+                last = out.into_iter().last();
                 break;
             }
-            last = out.into_iter().last();
         }
         assert!(
             matches!(last, Some(FromWorker::Slice { id: 2, slice }) if slice.state == RunState::Finished)

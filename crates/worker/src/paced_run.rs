@@ -64,6 +64,12 @@ pub struct PacedRun {
     stop_at_s: Option<f64>,
     last_slice_ms: Option<f64>,
     last_full_ms: Option<f64>,
+    /// A running slice was reported and the page has not taken it yet
+    /// ([`PacedRun::taken`]): later slices advance the run but report
+    /// nothing until it has, so a page that draws slower than the engine
+    /// runs is never handed a backlog (the next report carries every bucket
+    /// closed meanwhile).
+    unread: bool,
     wall_ms: f64,
     engine_ms: f64,
     sim_s: f64,
@@ -96,6 +102,7 @@ impl PacedRun {
             stop_at_s: None,
             last_slice_ms: None,
             last_full_ms: None,
+            unread: false,
             wall_ms: 0.0,
             engine_ms: 0.0,
             sim_s: 0.0,
@@ -128,7 +135,13 @@ impl PacedRun {
         if self.state != RunState::Finished {
             self.stop_at_s = None;
             self.state = RunState::Running;
+            self.unread = false;
         }
+    }
+
+    /// The page has taken the last slice: the next one may be reported.
+    pub fn taken(&mut self) {
+        self.unread = false;
     }
 
     /// Pauses; the slice it returns carries the summary and traces so far.
@@ -150,6 +163,7 @@ impl PacedRun {
         self.stop_at_s = Some(((now / width).floor() + 1.0) * width);
         self.target_s = self.target_s.max(now);
         self.state = RunState::Running;
+        self.unread = false;
     }
 
     pub fn set_speed(&mut self, speed: Speed) {
@@ -168,10 +182,12 @@ impl PacedRun {
     }
 
     /// One slice of about `budget_ms` of engine work (`clock` gives wall
-    /// milliseconds), then what changed. Does nothing unless running.
-    pub fn slice(&mut self, clock: &mut dyn FnMut() -> f64, budget_ms: f64) -> Slice {
+    /// milliseconds), then what changed: `None` while the page has not
+    /// taken the last running slice (the run's end, or a step's, is always
+    /// reported). Does nothing unless running.
+    pub fn slice(&mut self, clock: &mut dyn FnMut() -> f64, budget_ms: f64) -> Option<Slice> {
         if self.state != RunState::Running {
-            return self.report(false);
+            return Some(self.report(false));
         }
         let start = clock();
         let gap_ms = self.last_slice_ms.map(|last| start - last);
@@ -223,11 +239,11 @@ impl PacedRun {
         let all_done = self.all_done();
         let sim_after = self.now_s();
         let reached_stop = self.stop_at_s.is_some_and(|stop| sim_after >= stop - 1e-9);
+        let ends = all_done || reached_stop;
         let full = self
             .last_full_ms
             .is_none_or(|last| start - last >= FULL_EVERY_MS)
-            || all_done
-            || reached_stop;
+            || ends;
         let events_after: u64 = self.lanes.iter().map(LaneRun::events).sum();
         self.wall_ms += gap_ms.unwrap_or(end - start).min(MAX_GAP_MS);
         self.engine_ms += end - start;
@@ -235,6 +251,9 @@ impl PacedRun {
         self.events += events_after.saturating_sub(events_before);
         self.longest_ms = self.longest_ms.max(end - start);
         self.last_slice_ms = Some(start);
+        if self.unread && !ends {
+            return None;
+        }
         if full {
             self.last_full_ms = Some(start);
         }
@@ -245,7 +264,8 @@ impl PacedRun {
             self.state = RunState::Paused;
             self.last_slice_ms = None;
         }
-        self.report(full)
+        self.unread = self.state == RunState::Running;
+        Some(self.report(full))
     }
 
     fn report(&mut self, full: bool) -> Slice {
@@ -330,7 +350,8 @@ mod tests {
             let mut clock = ticking(0.1);
             let mut slices = Vec::new();
             while run.state() != RunState::Finished {
-                slices.push(run.slice(&mut clock, budget));
+                slices.extend(run.slice(&mut clock, budget));
+                run.taken();
                 assert!(slices.len() < 1_000_000, "the run ends");
             }
             assert!(slices.len() > 3, "{speed:?}: the run took several slices");
@@ -350,7 +371,8 @@ mod tests {
         let mut clock = ticking(1.0);
         let mut slices = Vec::new();
         while run.state() == RunState::Running {
-            slices.push(run.slice(&mut clock, 5.0));
+            slices.extend(run.slice(&mut clock, 5.0));
+            run.taken();
         }
         assert_eq!(run.state(), RunState::Paused);
         let last = slices.last().expect("a slice");
@@ -367,13 +389,13 @@ mod tests {
             "at most the first bucket closed"
         );
         run.play();
-        let more = run.slice(&mut clock, 5.0);
+        let more = run.slice(&mut clock, 5.0).expect("reported");
         assert!(more.lanes[0].now_s > 1.0);
         let paused = run.pause();
         assert_eq!(paused.state, RunState::Paused);
         assert!(paused.lanes[0].summary.is_some());
         // A paused run does nothing when sliced.
-        let idle = run.slice(&mut clock, 5.0);
+        let idle = run.slice(&mut clock, 5.0).expect("reported");
         assert_eq!(idle.lanes[0].now_s, paused.lanes[0].now_s);
         assert!(idle.lanes[0].fresh.is_empty());
     }
@@ -393,10 +415,44 @@ mod tests {
                 t += 0.01;
                 t
             };
-            last = run.slice(&mut clock, 5.0).lanes[0].now_s;
+            last = run.slice(&mut clock, 5.0).expect("reported").lanes[0].now_s;
+            run.taken();
         }
         // 49 gaps of 20 ms (the first slice counts 16.7 ms) at 10×: about 9.97 s.
         assert!((last - 9.967).abs() < 0.05, "reached {last} s");
+    }
+
+    #[test]
+    fn a_slow_page_is_never_handed_a_backlog_and_misses_nothing() {
+        let s = scenario();
+        let whole = run_to_end(std::slice::from_ref(&s)).expect("runs");
+        let mut run = PacedRun::new(std::slice::from_ref(&s), Speed::Max).expect("valid");
+        run.play();
+        let mut clock = ticking(0.1);
+        let mut reported = Vec::new();
+        let mut slices = 0;
+        while run.state() != RunState::Finished {
+            slices += 1;
+            if let Some(slice) = run.slice(&mut clock, 0.05) {
+                reported.push(slice);
+            }
+            // The page takes one slice in five.
+            if slices % 5 == 0 {
+                run.taken();
+            }
+        }
+        assert!(
+            reported.len() * 4 < slices,
+            "{} of {slices} slices reported",
+            reported.len()
+        );
+        let last = reported.last().expect("the end is reported");
+        assert!(last.lanes[0].finished);
+        assert_eq!(
+            collect(&reported, 0),
+            whole[0].fresh,
+            "every bucket arrives once"
+        );
     }
 
     #[test]

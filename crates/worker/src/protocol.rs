@@ -37,6 +37,11 @@ pub enum ToWorker {
         id: u32,
         speed: Speed,
     },
+    /// The page has drawn run `id`'s last slice: the worker may report the
+    /// next (it keeps running meanwhile; see `PacedRun::taken`).
+    Taken {
+        id: u32,
+    },
     /// Forgets run or study `id`: it stops at once and sends nothing more.
     Drop {
         id: u32,

@@ -247,6 +247,10 @@ impl Runner {
         for (lane, snap) in lanes.into_iter().zip(slice.lanes) {
             lane.apply(snap);
         }
+        // Taken: the effects that draw it run as microtasks at the end of
+        // this task, before the page reads any later message, so the worker
+        // is never more than one slice ahead of what is drawn.
+        self.send(|id| ToWorker::Taken { id });
         self.stats.set(slice.stats);
         match slice.state {
             RunState::Finished => {
