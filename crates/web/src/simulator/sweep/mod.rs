@@ -97,10 +97,19 @@ impl Form {
 
 #[component]
 pub fn SweepPanel(wb: Workbench) -> impl IntoView {
+    // The scenario's first parameter from the start, so the page the build
+    // prerenders shows a complete form.
+    let first = wb.drafts[A]
+        .with_untracked(|d| d.as_ref().and_then(|s| param_choices(s).into_iter().next()));
     let form = Form {
-        path: RwSignal::new(String::new()),
-        from: RwSignal::new(String::new()),
-        to: RwSignal::new(String::new()),
+        path: RwSignal::new(first.as_ref().map(|c| c.path.clone()).unwrap_or_default()),
+        from: RwSignal::new(
+            first
+                .as_ref()
+                .map(|c| c.from.to_string())
+                .unwrap_or_default(),
+        ),
+        to: RwSignal::new(first.as_ref().map(|c| c.to.to_string()).unwrap_or_default()),
         steps: RwSignal::new("8".into()),
         log: RwSignal::new(false),
         seeds: RwSignal::new("5".into()),
