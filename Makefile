@@ -89,23 +89,22 @@ lint: fmt-check clippy
 fmt-check:
 	cargo fmt --all --check
 
-# Native code and the wasm32 islands (the web crate and the bundles) are linted
-# separately: each target sees different cfg(target_arch) code.
+# Native code and the wasm32 modules (the web crate and the bundles) are
+# linted separately: the bundle crates are empty natively, and the web crate
+# has browser-only code.
+WASM_PACKAGES := -p faultline-web -p faultline-bundle-reading -p faultline-bundle-checklist -p faultline-bundle-simulator -p faultline-bundle-engine
 clippy: tools
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target $(WASM_TARGET) -p faultline -p faultline-web --lib --bins -- -D warnings
+	cargo clippy --target $(WASM_TARGET) $(WASM_PACKAGES) --lib --tests -- -D warnings
 
 test-native:
 	cargo test --workspace
 
-# The engine's determinism test in a wasm32 runtime (runs once tests/wasm_determinism.rs exists).
+# The engine's determinism test in a wasm32 runtime, in the crate of the
+# engine's Web Worker (crates/bundles/engine/tests/wasm_determinism.rs).
 test-wasm: tools
-	@if [ -f tests/wasm_determinism.rs ]; then \
-		CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-		cargo test --target $(WASM_TARGET) --test wasm_determinism; \
-	else \
-		echo "test-wasm: tests/wasm_determinism.rs not present yet, nothing to run"; \
-	fi
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	cargo test --target $(WASM_TARGET) -p faultline-bundle-engine --test wasm_determinism
 
 # Browser tests against the release builds, served on loopback like a static host.
 e2e: browser dist dist-subpath

@@ -8,7 +8,8 @@
 //   simulator  the simulator page and the article figures    (wasm-opt -O3)
 //   engine     the engine's Web Worker, which the simulator
 //              bundle starts to run simulations and sweeps   (wasm-opt -O3)
-// Each is built with cargo, bound with wasm-bindgen (--target web), optimised
+// Each is a crate of its own under crates/bundles/ (a cdylib), built with
+// cargo, bound with wasm-bindgen (--target web), optimised
 // with wasm-opt, and written to bundles/NAME-HASH/ (the hash of its files, so
 // a new build never meets a stale cached copy). Their addresses go into
 // index.html as <meta name="faultline-bundle-NAME" content="..."> tags, which
@@ -92,30 +93,33 @@ function hashOf(dir) {
 const indexFile = join(siteDir, 'index.html');
 if (!existsSync(indexFile)) fail(`${indexFile} not found: run this after the page template is built (scripts/build-site.mjs)`);
 
-// One cargo call: the library is compiled once; each bundle costs a link
-// (with LTO).
+// One cargo call: the shared crates are compiled once; each bundle costs a
+// link (with LTO).
 const profile = release ? 'release' : 'dev';
-const bins = bundles.flatMap((bundle) => ['--bin', `bundle-${bundle.name}`]);
+const packages = bundles.flatMap((bundle) => ['-p', `faultline-bundle-${bundle.name}`]);
 console.log(`build-bundles: cargo build --profile ${profile} (${bundles.map((bundle) => bundle.name).join(', ')})`);
-run('cargo', ['build', '--target', target, '--profile', profile, ...bins]);
+run('cargo', ['build', '--target', target, '--profile', profile, '--lib', ...packages]);
 
 const outRoot = join(siteDir, 'bundles');
 rmSync(outRoot, { recursive: true, force: true });
 const metas = [];
 for (const bundle of bundles) {
   const profileDir = release ? 'release' : 'debug';
-  const input = join(targetDir, target, profileDir, `bundle-${bundle.name}.wasm`);
+  const input = join(targetDir, target, profileDir, `faultline_bundle_${bundle.name}.wasm`);
   const work = join(outRoot, `${bundle.name}.tmp`);
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', bundle.name, input]);
-  const wasm = join(work, `${bundle.name}_bg.wasm`);
   if (release) {
-    run('wasm-opt', [bundle.opt, ...wasmFeatures, wasm, '-o', wasm]);
+    for (const wasm of readdirSync(work).filter((file) => file.endsWith('.wasm'))) {
+      run('wasm-opt', [bundle.opt, ...wasmFeatures, join(work, wasm), '-o', join(work, wasm)]);
+    }
   }
   if (bundle.entry) writeFileSync(join(work, bundle.entry), workerEntry);
   const dirName = `${bundle.name}-${hashOf(work)}`;
   renameSync(work, join(outRoot, dirName));
-  const size = statSync(join(outRoot, dirName, `${bundle.name}_bg.wasm`)).size;
-  console.log(`build-bundles: bundles/${dirName}/ (wasm ${(size / 1000).toFixed(0)} KB raw)`);
+  const sizes = readdirSync(join(outRoot, dirName))
+    .filter((file) => file.endsWith('.wasm'))
+    .map((file) => `${file} ${(statSync(join(outRoot, dirName, file)).size / 1000).toFixed(0)} KB`);
+  console.log(`build-bundles: bundles/${dirName}/ (raw: ${sizes.join(', ')})`);
   metas.push(`<meta name="faultline-bundle-${bundle.name}" content="bundles/${dirName}/${bundle.entry ?? `${bundle.name}.js`}">`);
 }
 

@@ -1,14 +1,15 @@
 //! Faultline: a microservices-readiness guide.
 //!
-//! The root package holds the command-line tools (`sim`, `build-content`) and
-//! the web app's wasm entry points; the work happens in the crates under
+//! The root package holds the native command-line tools (`sim`,
+//! `build-content`); the wasm modules the site loads are the crates under
+//! `crates/bundles/`. The work happens in the crates under
 //! `crates/`, which this library re-exports under short paths for the tools
 //! and the integration tests in `tests/`:
 //! - [`engine`] (`faultline-engine`): the discrete-event simulation engine.
 //! - [`checklist`] (`faultline-checklist`): the readiness checklist core.
 //! - [`site_data`] (`faultline-site-data`): the site data types and search.
 //! - [`worker`] (`faultline-worker`): the engine as its Web Worker runs it.
-//! - `content` (`faultline-content`, native only): the content build.
+//! - [`content`] (`faultline-content`): the content build.
 //!
 //! None of them depends on a web crate; `faultline-web` (wasm32) depends on them.
 
@@ -17,5 +18,4 @@ pub use faultline_engine as engine;
 pub use faultline_site_data as site_data;
 pub use faultline_worker as worker;
 
-#[cfg(not(target_arch = "wasm32"))]
 pub use faultline_content as content;

@@ -1,6 +1,6 @@
 //! Same scenario and seed ⇒ identical results, whatever the step size, and
 //! identical to the committed fingerprints (which the wasm32 test checks
-//! too: see tests/wasm_determinism.rs). After an intended change to the
+//! too: see crates/bundles/engine/tests/wasm_determinism.rs). After an intended change to the
 //! engine's behaviour, refresh them with
 //! `FAULTLINE_BLESS=1 cargo test --test engine_determinism`.
 

@@ -6,18 +6,10 @@
 //! On any problem it prints every one (`file:line: what is wrong`) and exits
 //! with status 1; `--check` validates without writing.
 
-// The content build is a native tool. Test builds for wasm32 (the engine's
-// determinism check) compile every binary of the package, so this one has
-// an empty wasm32 body and is never run there.
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     native::main()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;

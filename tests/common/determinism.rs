@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use faultline::engine::{Scenario, Simulation};
+use faultline_engine::{Scenario, Simulation};
 
 /// Presets whose runs are fingerprinted, embedded so the wasm32 test needs
 /// no file system.
@@ -45,7 +45,7 @@ pub const STUDIES: [(&str, &str, &str); 2] = [
 /// FNV-1a over the JSON of a study's result, run job by job through the
 /// JSON the workers send back.
 pub fn study_fingerprint(scenario: &str, spec: &str) -> String {
-    use faultline::engine::sweep::{Study, StudySpec};
+    use faultline_engine::sweep::{Study, StudySpec};
     let scenario = Scenario::from_json_str(scenario).expect("preset is valid");
     let spec = StudySpec::from_json_str(spec).expect("spec is valid");
     let study = Study::new(&scenario, &spec).expect("study is valid");

@@ -1,5 +1,5 @@
 //! The engine as a Web Worker runs it, in plain Rust: the browser glue
-//! (`src/bundles/engine_worker.rs`) only moves [`protocol`] messages and
+//! (`crates/bundles/engine`) only moves [`protocol`] messages and
 //! calls [`EngineWorker`] when a message or a timer arrives, so everything
 //! here is testable natively with a fake clock.
 //!

@@ -75,7 +75,6 @@ pub fn run_batch<B: Batch>(
 }
 
 /// `run` over `0..n` on a pool of `jobs` threads, results in job order.
-#[cfg(not(target_arch = "wasm32"))]
 fn map_jobs<T: Send>(
     n: usize,
     jobs: usize,
@@ -88,14 +87,4 @@ fn map_jobs<T: Send>(
         .map_err(|e| format!("--jobs: cannot start {jobs} threads: {e}"))?;
     // One job per task: runs are long and uneven, so let idle threads steal.
     Ok(pool.install(|| (0..n).into_par_iter().with_max_len(1).map(run).collect()))
-}
-
-/// wasm32 has no threads here (the browser uses Web Workers): one by one.
-#[cfg(target_arch = "wasm32")]
-fn map_jobs<T: Send>(
-    n: usize,
-    _jobs: usize,
-    run: impl Fn(usize) -> T + Sync + Send,
-) -> Result<Vec<T>, String> {
-    Ok((0..n).map(run).collect())
 }

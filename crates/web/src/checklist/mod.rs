@@ -74,7 +74,7 @@ impl PageData {
     }
 }
 
-/// The checklist bundle's entry (see `src/bundles/checklist.rs`): loads the
+/// The checklist bundle's entry (see `crates/bundles/checklist`): loads the
 /// page's data, then mounts the tool into `host` in place of the
 /// prerendered form (which renders the same components, so nothing moves).
 /// The promise rejects, and the prerendered form stays, if the data cannot

@@ -31,7 +31,7 @@ use crate::data::fetch_json;
 use faultline_site_data::{article_path, ArticlePage};
 use wasm_bindgen::JsValue;
 
-/// The reading bundle's entry (see `src/bundles/reading.rs`): mounts the
+/// The reading bundle's entry (see `crates/bundles/reading`): mounts the
 /// index's `search` box, or the article `article:SLUG` once its data has
 /// loaded, into `host`, in place of its prerendered markup. The same
 /// components rendered that markup at build time from the same data, so

@@ -1,4 +1,4 @@
-//! The page's side of the engine worker (`src/bundles/engine.rs`): the
+//! The page's side of the engine worker (`crates/bundles/engine`): the
 //! engine runs in a module Web Worker, and the page only renders what it
 //! posts. [`EngineLink::shared`] is the page's one worker for runs (the
 //! simulator and the article figures); a sweep spawns a pool of its own

@@ -45,7 +45,7 @@ pub use runner::FinishedRun;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// The simulator bundle's page entry (see `src/bundles/simulator.rs`):
+/// The simulator bundle's page entry (see `crates/bundles/simulator`):
 /// mounts the simulator page into `host`, in place of the prerendered one.
 /// When the address asks for nothing, the page opens with the run the build
 /// prerendered, loaded and computed before the island replaces the page;

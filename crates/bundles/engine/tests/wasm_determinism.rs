@@ -1,10 +1,12 @@
 //! The engine in wasm32 gives the same fingerprints as natively, for runs
 //! and for studies (sweeps, hysteresis) (run by
-//! `make test` through wasm-bindgen-test-runner under Node).
+//! `make test-wasm` through wasm-bindgen-test-runner under Node; the
+//! fingerprints and the code that computes them are the native test's,
+//! tests/engine_determinism.rs).
 
 #![cfg(target_arch = "wasm32")]
 
-#[path = "common/determinism.rs"]
+#[path = "../../../../tests/common/determinism.rs"]
 mod determinism;
 
 use wasm_bindgen_test::wasm_bindgen_test;
