@@ -9,11 +9,21 @@
 //   engine     the engine's Web Worker, which the simulator
 //              bundle starts to run simulations and sweeps   (wasm-opt -O3)
 // Each is a crate of its own under crates/bundles/ (a cdylib), built with
-// cargo, bound with wasm-bindgen (--target web), optimised
+// cargo, split where marked (below), bound with wasm-bindgen (--target web), optimised
 // with wasm-opt, and written to bundles/NAME-HASH/ (the hash of its files, so
 // a new build never meets a stale cached copy). Their addresses go into
 // index.html as <meta name="faultline-bundle-NAME" content="..."> tags, which
 // postbuild.mjs then copies into every route's page.
+//
+// Split: the simulator bundle has parts loaded on first use (its split
+// points: crates/web/src/simulator/on_first_use.rs). wasm-split-cli (crates.io
+// wasm_split_cli_support, installed by scripts/ensure-tools.sh) reads the
+// linked module with its relocations (the bundle's build.rs asks the linker
+// for them), moves what only a split point reaches into a wasm file of its
+// own and writes __wasm_split.js, which fetches those files when a split
+// function is first called. wasm-bindgen then binds the main module, keeping
+// the exports the split files need (--keep-lld-exports), and every wasm file
+// goes through wasm-opt.
 //
 // Usage: node scripts/build-bundles.mjs [SITE_DIR] [--dev]
 //   SITE_DIR defaults to dist. --dev builds debug bundles without wasm-opt
@@ -35,7 +45,7 @@ const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
 const bundles = [
   { name: 'reading', opt: '-Oz' },
   { name: 'checklist', opt: '-Oz' },
-  { name: 'simulator', opt: '-O3' },
+  { name: 'simulator', opt: '-O3', split: true },
   { name: 'engine', opt: '-O3', entry: 'worker.js' },
 ];
 
@@ -107,7 +117,15 @@ for (const bundle of bundles) {
   const profileDir = release ? 'release' : 'debug';
   const input = join(targetDir, target, profileDir, `faultline_bundle_${bundle.name}.wasm`);
   const work = join(outRoot, `${bundle.name}.tmp`);
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', bundle.name, input]);
+  let bindgenInput = input;
+  const bindgenFlags = [];
+  if (bundle.split) {
+    run('wasm-split-cli', ['--target', 'web', '--out-name', bundle.name, input, work]);
+    bindgenInput = join(work, `${bundle.name}.wasm`);
+    bindgenFlags.push('--keep-lld-exports');
+  }
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', ...bindgenFlags, '--out-dir', work, '--out-name', bundle.name, bindgenInput]);
+  if (bundle.split) rmSync(bindgenInput);
   if (release) {
     for (const wasm of readdirSync(work).filter((file) => file.endsWith('.wasm'))) {
       run('wasm-opt', [bundle.opt, ...wasmFeatures, join(work, wasm), '-o', join(work, wasm)]);

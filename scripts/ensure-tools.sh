@@ -2,7 +2,7 @@
 # Installs the build tools the site needs, skipping whatever is already there
 # at the right version, so second runs cost a few version checks.
 #
-#   sh scripts/ensure-tools.sh build    # wasm32 target, wasm-bindgen-cli
+#   sh scripts/ensure-tools.sh build    # wasm32 target, wasm-bindgen-cli, wasm-split-cli
 #   sh scripts/ensure-tools.sh browser  # Debian's chromium, for the browser tests
 #
 # Everything comes from package registries (rustup's component server,
@@ -39,6 +39,19 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$version"
 }
 
+# wasm-split-cli splits the simulator bundle (scripts/build-bundles.mjs). Its
+# version is pinned here; the split points' runtime (wasm_split_helpers, via
+# leptos) must speak the same format, so change them together.
+WASM_SPLIT_VERSION=0.2.4
+ensure_wasm_split() {
+  if command -v wasm-split-cli >/dev/null 2>&1 &&
+    cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    return
+  fi
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (takes a minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+}
+
 ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then
     return
@@ -54,6 +67,7 @@ case "${1:-}" in
   build)
     ensure_wasm_target
     ensure_wasm_bindgen
+    ensure_wasm_split
     ;;
   browser)
     ensure_chromium

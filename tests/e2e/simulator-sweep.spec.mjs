@@ -5,10 +5,18 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './support/fixtures.mjs';
 import { expectNoAxeViolations, colorSchemes } from './support/axe.mjs';
-import { openSimulator } from './simulator-helpers.mjs';
+import { openSimulator, runToEnd } from './simulator-helpers.mjs';
+
+/** Opens the sweep tools (their code loads on first use), once. */
+async function openSweepTools(page) {
+  if (await page.locator('#sweep-param').isVisible()) return;
+  await page.locator('#sweep-open').click();
+  await expect(page.locator('#sweep-param')).toBeVisible();
+}
 
 /** Fills the sweep form (the parameter by its JSON path) and runs it. */
 async function sweep(page, { param, from, to, points, seeds, workers }) {
+  await openSweepTools(page);
   await page.locator('#sweep-param').selectOption(param);
   await page.locator('#sweep-from').fill(String(from));
   await page.locator('#sweep-to').fill(String(to));
@@ -107,6 +115,43 @@ test('a bad range says what is wrong and runs nothing', async ({ page }) => {
   await expect(page.locator('#sweep-error')).toContainText('load.rate_rps');
   expect(page.workers()).toHaveLength(0);
   await expect(page.locator('#sweep-progress')).toHaveCount(0);
+});
+
+test('the sweep tools load only when opened, and take the keyboard focus', async ({ page }) => {
+  const split = [];
+  page.on('request', (request) => /\/bundles\/simulator-[^/]+\/split_/.test(request.url()) && split.push(request.url()));
+  await openSimulator(page, '?preset=healthy-chain');
+  await expect(page.locator('#sweep-open')).toBeVisible();
+  await expect(page.locator('#sweep-param')).toHaveCount(0);
+  expect(split, 'nothing of the sweep tools before they are opened').toEqual([]);
+  await page.locator('#sweep-open').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#sweep-param')).toBeFocused();
+  expect(split.map((url) => url.split('/').pop())).toEqual(['split_sweep_tools.wasm']);
+  // The form opens on the scenario's first parameter and its range.
+  await expect(page.locator('#sweep-param')).toHaveValue('load.rate_rps');
+  await expect(page.locator('#sweep-from')).not.toHaveValue('');
+});
+
+test.describe('when the sweep tools cannot load', () => {
+  // The failed fetch is logged by the browser and by the split loader.
+  test.use({ allowedProblems: /split_sweep_tools|Failed to fetch|ERR_FAILED/ });
+
+  test('the panel says so, the page keeps working, and a retry loads them', async ({ page }) => {
+    test.setTimeout(120_000);
+    let block = true;
+    await page.route(/\/split_[^/]*\.wasm$/, (route) => (block ? route.abort() : route.continue()));
+    await openSimulator(page, '?preset=healthy-chain');
+    await page.locator('#sweep-open').click();
+    await expect(page.locator('#sweep-open-failed')).toContainText('The sweep tools could not be loaded');
+    // The rest of the page is unharmed: a run still plays to its end.
+    await page.locator('#sim-reset').click();
+    await runToEnd(page, 90_000);
+    block = false;
+    await page.locator('#sweep-open').click();
+    await expect(page.locator('#sweep-param')).toBeVisible();
+    await expect(page.locator('#sweep-open-failed')).toHaveCount(0);
+  });
 });
 
 test('a damaged sweep link says so and opens the scenario anyway', async ({ page }) => {

@@ -9,14 +9,28 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use faultline_web::simulator::on_first_use::{NotLoaded, PartView, SplitParts};
 use wasm_bindgen::prelude::*;
+
+/// A split point: the sweep tools, and everything only they use, go into a
+/// wasm file of their own, fetched the first time a reader opens them
+/// (`faultline_web::simulator::on_first_use`; build.rs and
+/// scripts/build-bundles.mjs do the splitting). It lives here, not in the
+/// web crate, so that no other bundle links it.
+#[leptos::wasm_split::wasm_split(sweep_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_sweep_tools() -> Result<PartView, NotLoaded> {
+    Ok(faultline_web::simulator::sweep::tools::sweep_tools)
+}
 
 /// Mounts the simulator page into `host` (there is one view, `page`)
 /// once what it opens with has loaded; the promise rejects, and the
 /// prerendered page stays, if it cannot load.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::HtmlElement, _view: String) -> js_sys::Promise {
-    faultline_web::simulator::mount(host)
+    let parts = SplitParts {
+        sweep_tools: || Box::pin(load_sweep_tools()),
+    };
+    faultline_web::simulator::mount(host, parts)
 }
 
 /// Turns the figure placeholders inside `root` into running simulators;

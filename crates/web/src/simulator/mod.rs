@@ -26,6 +26,7 @@ pub mod embed;
 pub mod engine_link;
 pub mod export;
 pub mod figures_view;
+pub mod on_first_use;
 pub mod page;
 pub mod preset_picker;
 pub mod presets;
@@ -50,8 +51,9 @@ use wasm_bindgen::prelude::*;
 /// When the address asks for nothing, the page opens with the run the build
 /// prerendered, loaded and computed before the island replaces the page;
 /// the promise rejects, and the prerendered page stays, if that fails.
+/// `parts` are the bundle's split points (see [`on_first_use`]).
 #[cfg(target_arch = "wasm32")]
-pub fn mount(host: web_sys::HtmlElement) -> js_sys::Promise {
+pub fn mount(host: web_sys::HtmlElement, parts: on_first_use::SplitParts) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let opened = if share::read_location().is_empty() {
             Some(page::DefaultRun::load().await.map_err(|error| {
@@ -62,7 +64,10 @@ pub fn mount(host: web_sys::HtmlElement) -> js_sys::Promise {
         } else {
             None
         };
-        crate::bundle_mount::mount_view(host, move || view! { <SimulatorPage opened/> });
+        crate::bundle_mount::mount_view(host, move || {
+            provide_context(parts);
+            view! { <SimulatorPage opened/> }
+        });
         Ok(JsValue::UNDEFINED)
     })
 }
