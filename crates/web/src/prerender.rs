@@ -88,28 +88,40 @@ pub fn article(
     let slug = page_data.meta.slug.clone();
     let with_sweeps = with_sweeps_run(&page_data.html, presets)
         .map_err(|error| format!("article {slug}: {error}"))?;
-    Ok(page(&route, move || {
-        page_data.html = with_figures_run(&with_sweeps, presets);
+    let mut failure = None;
+    // The embeds render inside the page (its owner, its element ids).
+    let html = page(&route, || {
+        match with_figures_run(&with_sweeps, presets) {
+            Ok(html) => page_data.html = html,
+            Err(error) => failure = Some(error),
+        }
         view! {
             <Island bundle="reading" view when="interaction">
                 <ArticleView page=page_data/>
             </Island>
         }
-    }))
+    });
+    match failure {
+        Some(error) => Err(format!("article {slug}: {error}")),
+        None => Ok(html),
+    }
 }
 
-/// `html` with each sweep figure's study run and its chart put in before
-/// the figure's caption. The content build writes every sweep figure as
-/// `<figure class="sweep-figure" data-figure="CODE">`, a link and a caption
-/// (`FigureSpec`).
-fn with_sweeps_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result<String, String> {
-    const OPENING: &str = "<figure class=\"sweep-figure\"";
+/// `html` with markup put in before the caption of each figure whose
+/// opening tag starts with `opening` (the content build writes a figure as
+/// that tag, a link and a caption). `render` gets the opening tag and gives
+/// the markup, or nothing to leave the figure as it is.
+fn fill_figures(
+    html: &str,
+    opening: &str,
+    mut render: impl FnMut(&str) -> Result<Option<String>, String>,
+) -> Result<String, String> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find(OPENING) {
+    while let Some(start) = rest.find(opening) {
         let tag_len = rest[start..]
             .find('>')
-            .ok_or("a sweep figure's tag is not closed")?;
+            .ok_or("a figure's opening tag is not closed")?;
         let tag = &rest[start..start + tag_len];
         let body_start = start + tag_len + 1;
         let end = rest[body_start..]
@@ -119,6 +131,21 @@ fn with_sweeps_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result
             .find("<figcaption")
             .map_or(end, |i| body_start + i);
         out.push_str(&rest[..insert_at]);
+        if let Some(markup) = render(tag)? {
+            out.push_str(&markup);
+        }
+        rest = &rest[insert_at..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// `html` with each sweep figure's study run and its chart put in before
+/// the figure's caption. The content build writes every sweep figure as
+/// `<figure class="sweep-figure" data-figure="CODE">`, a link and a caption
+/// (`FigureSpec`).
+fn with_sweeps_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result<String, String> {
+    fill_figures(html, "<figure class=\"sweep-figure\"", |tag| {
         let figure = FigureSpec::decode(attribute(tag, "data-figure").unwrap_or_default())?;
         let preset = presets
             .get(&figure.preset)
@@ -148,18 +175,15 @@ fn with_sweeps_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result
             .find(|c| c.path == path)
             .map_or(path, |c| c.label);
         let metric = figure.metric;
-        out.push_str(
-            &view! {
+        Ok(Some(
+            view! {
                 <div class="sweep-figure-mount">
                     <SweepChart curves metric param_label log_x/>
                 </div>
             }
             .to_html(),
-        );
-        rest = &rest[insert_at..];
-    }
-    out.push_str(rest);
-    Ok(out)
+        ))
+    })
 }
 
 /// `html` with each simulator figure's embed, run to its end, put in before
@@ -167,41 +191,24 @@ fn with_sweeps_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result
 /// `<figure class="sim-embed" data-preset="ID" [data-charts="A,B"]>`, a
 /// fallback link and a caption; a figure whose preset is unknown is left as
 /// it is.
-fn with_figures_run(html: &str, presets: &HashMap<String, FinishedRun>) -> String {
-    const OPENING: &str = "<figure class=\"sim-embed\"";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(OPENING) {
-        let Some(tag_len) = rest[start..].find('>') else {
-            break;
-        };
-        let tag = &rest[start..start + tag_len];
-        let body_start = start + tag_len + 1;
-        let end = rest[body_start..]
-            .find("</figure>")
-            .map_or(rest.len(), |i| body_start + i);
-        let insert_at = rest[body_start..end]
-            .find("<figcaption")
-            .map_or(end, |i| body_start + i);
-        out.push_str(&rest[..insert_at]);
+fn with_figures_run(html: &str, presets: &HashMap<String, FinishedRun>) -> Result<String, String> {
+    fill_figures(html, "<figure class=\"sim-embed\"", |tag| {
         let preset = attribute(tag, "data-preset").unwrap_or_default();
-        if let Some(run) = presets.get(preset) {
-            let charts = Metric::parse_list(attribute(tag, "data-charts").unwrap_or_default(), 2);
-            let preset = preset.to_string();
-            let FinishedRun { scenario, result } = run.clone();
-            out.push_str(
-                &view! {
-                    <div class="sim-embed-mount">
-                        <SimEmbed preset charts scenario result/>
-                    </div>
-                }
-                .to_html(),
-            );
-        }
-        rest = &rest[insert_at..];
-    }
-    out.push_str(rest);
-    out
+        let Some(run) = presets.get(preset) else {
+            return Ok(None);
+        };
+        let charts = Metric::parse_list(attribute(tag, "data-charts").unwrap_or_default(), 2);
+        let preset = preset.to_string();
+        let FinishedRun { scenario, result } = run.clone();
+        Ok(Some(
+            view! {
+                <div class="sim-embed-mount">
+                    <SimEmbed preset charts scenario result/>
+                </div>
+            }
+            .to_html(),
+        ))
+    })
 }
 
 /// The value of attribute `name` in the opening tag `tag` (written by the
