@@ -57,7 +57,7 @@ const workerEntry = `// The engine's module Web Worker (written by scripts/build
 import init, { start } from './engine.js';
 
 init().then(start, (error) => {
-  postMessage(JSON.stringify({ type: 'failed', id: 0, message: \`the engine could not start: \${error}\` }));
+  postMessage(JSON.stringify({ failed: { id: 0, message: \`the engine could not start: \${error}\` } }));
 });
 `;
 

@@ -185,6 +185,22 @@ test.describe('an island that fails to load', () => {
   });
 });
 
+test.describe('an engine worker that cannot start', () => {
+  test.use({ allowedProblems: failedLoads('engine_bg.wasm') });
+
+  test('the controls say the simulation could not run, and the rest of the page still works', async ({ page }) => {
+    await page.route(/\/bundles\/engine-[^/]+\/engine_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await openSimulator(page, '?preset=healthy-chain');
+    await page.locator('#sim-play').click();
+    // worker.js reports the failed start in the protocol's words.
+    await expect(page.locator('#sim-failure')).toContainText('The simulation could not run: the engine could not start');
+    // Another preset still opens, with its own description.
+    await page.locator('#preset-select').selectOption('retry-storm');
+    await expect(page.locator('.preset-name')).toContainText('retry');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Failure simulator');
+  });
+});
+
 test.describe('a panic inside an island', () => {
   test.use({ allowedProblems: /panic drill|unreachable/ });
 

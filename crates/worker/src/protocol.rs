@@ -2,6 +2,11 @@
 //! `postMessage` string each). Runs and studies are named by an id the page
 //! chooses; the page ignores anything about an id it has dropped, so a
 //! late message can never reach a view that is gone.
+//!
+//! The enums are externally tagged (`{"slice":{…}}`, `"ready"`): serde
+//! reads those in one pass. An internally tagged enum (`{"type":…}`) or a
+//! flattened field is first buffered whole and then read again, which made
+//! reading the slices the page's largest main-thread cost.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +17,7 @@ use crate::{Slice, Speed};
 
 /// From the page to the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ToWorker {
     /// Starts run `id` at time 0 with one or two lanes (compare mode).
     Start {
@@ -73,16 +78,12 @@ pub enum StartHow {
 
 /// From the worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FromWorker {
     /// The worker's wasm is running: it reads messages from now on.
     Ready,
     /// What run `id` did in its last slice.
-    Slice {
-        id: u32,
-        #[serde(flatten)]
-        slice: Slice,
-    },
+    Slice { id: u32, slice: Slice },
     /// One run of study `id`, as JSON (see `faultline_engine::sweep::Study`).
     JobDone { id: u32, job: usize, run: String },
     /// Run or study `id` cannot go on; `message` says why, in words.
@@ -113,4 +114,28 @@ fn json<T: Serialize>(value: &T) -> String {
     // Plain data throughout (numbers, strings, vectors, maps with string
     // keys): serde_json cannot fail on it.
     serde_json::to_string(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worker_scripts_own_failure_message_reads_as_a_failure_of_every_run() {
+        // scripts/build-bundles.mjs writes this when the wasm cannot start.
+        let text = r#"{"failed":{"id":0,"message":"the engine could not start: boom"}}"#;
+        assert_eq!(
+            FromWorker::from_json(text),
+            Ok(FromWorker::Failed {
+                id: 0,
+                message: "the engine could not start: boom".into()
+            })
+        );
+    }
+
+    #[test]
+    fn messages_are_externally_tagged() {
+        assert_eq!(FromWorker::Ready.to_json(), r#""ready""#);
+        assert_eq!(ToWorker::Taken { id: 3 }.to_json(), r#"{"taken":{"id":3}}"#);
+    }
 }
