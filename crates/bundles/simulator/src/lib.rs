@@ -9,7 +9,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use faultline_web::simulator::on_first_use::{NotLoaded, PartView, SplitParts};
+use faultline_web::simulator::on_first_use::{NotLoaded, PartView, ResultsWriter, SplitParts};
 use wasm_bindgen::prelude::*;
 
 /// A split point: the sweep tools, and everything only they use, go into a
@@ -22,6 +22,20 @@ fn load_sweep_tools() -> Result<PartView, NotLoaded> {
     Ok(faultline_web::simulator::sweep::tools::sweep_tools)
 }
 
+/// A split point: compare mode's table of differences (and the comparison
+/// code only it uses), fetched when compare mode starts.
+#[leptos::wasm_split::wasm_split(compare_table, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_compare_table() -> Result<PartView, NotLoaded> {
+    Ok(faultline_web::simulator::compare::compare_table)
+}
+
+/// A split point: the writers of the results files (CSV and JSON, and the
+/// serialisers they use), fetched at the first export.
+#[leptos::wasm_split::wasm_split(results_writer, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_results_writer() -> Result<ResultsWriter, NotLoaded> {
+    Ok(faultline_web::simulator::share_panel::results_text)
+}
+
 /// Mounts the simulator page into `host` (there is one view, `page`)
 /// once what it opens with has loaded; the promise rejects, and the
 /// prerendered page stays, if it cannot load.
@@ -29,6 +43,8 @@ fn load_sweep_tools() -> Result<PartView, NotLoaded> {
 pub fn mount(host: web_sys::HtmlElement, _view: String) -> js_sys::Promise {
     let parts = SplitParts {
         sweep_tools: || Box::pin(load_sweep_tools()),
+        compare_table: || Box::pin(load_compare_table()),
+        results_writer: || Box::pin(load_results_writer()),
     };
     faultline_web::simulator::mount(host, parts)
 }

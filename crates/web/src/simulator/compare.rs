@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::charts::run_label;
+use super::on_first_use::{unavailable, OnFirstUse, SplitParts};
 use super::presets;
 use super::workbench::{Selection, Workbench, A, B};
 use faultline_engine::compare::{differences, sentence, Verdict};
@@ -57,18 +58,10 @@ pub fn ComparePanel(
             });
         }
     };
-    let diffs = Memo::new(move |_| {
-        if !wb.compare.get() {
-            return None;
-        }
-        let figures = |i: usize| {
-            let lane = runner.lanes[i];
-            lane.summary
-                .with(|s| s.as_ref().map(|s| lane.buckets.with(|b| headline(s, b))))
-        };
-        let (a, b) = (figures(0)?, figures(1)?);
-        Some((differences(&a, &b), sentence("A", "B", &a, &b)))
-    });
+    let load_table =
+        use_context::<SplitParts>().map_or(unavailable as _, |parts| parts.compare_table);
+    // The table is fetched when compare mode starts (or a link opens it).
+    let table_open = RwSignal::new(true);
     let setup = move || {
         (!wb.compare.get()).then(|| {
             let presets = presets_index.get();
@@ -98,52 +91,20 @@ pub fn ComparePanel(
     };
     let results = move || {
         wb.compare.get().then(|| {
-            let table = move || match diffs.get() {
-                None => view! { <p class="muted">"Press Play: both runs advance together."</p> }.into_any(),
-                Some((rows, text)) => view! {
-                    <p class="compare-sentence" id="compare-sentence">{text}</p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Differences between A and B">
-                        <table class="compare-table">
-                            <caption>{move || if runner.lanes[0].finished.get() && runner.lanes[1].finished.get() { "A and B over the measured period" } else { "A and B so far" }}</caption>
-                            <thead><tr>
-                                <th scope="col">"Figure"</th>
-                                <th scope="col">"A"</th>
-                                <th scope="col">"B"</th>
-                                <th scope="col">"B against A"</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|d| {
-                                    let class = match d.verdict {
-                                        Verdict::Better => "verdict-better",
-                                        Verdict::Worse => "verdict-worse",
-                                        Verdict::Same => "verdict-same",
-                                    };
-                                    let change = if d.verdict == Verdict::Same {
-                                        d.change.clone()
-                                    } else {
-                                        format!("{} ({})", d.change, d.verdict.label())
-                                    };
-                                    view! {
-                                        <tr data-diff=d.key>
-                                            <th scope="row">{d.label}</th>
-                                            <td data-run="a">{d.a}</td>
-                                            <td data-run="b">{d.b}</td>
-                                            <td class=class>{change}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                .into_any(),
-            };
             view! {
                 <ul class="compare-runs">
                     <li><strong>{move || run_label(&runner, 0)}</strong>" (solid lines)"</li>
                     <li><strong>{move || run_label(&runner, 1)}</strong>" (dashed lines)"</li>
                 </ul>
-                {table}
+                <OnFirstUse
+                    wb=wb
+                    load=load_table
+                    button_id="compare-table-load"
+                    label="Show the differences"
+                    what="comparison table"
+                    open=table_open
+                    focus="compare-stop"
+                />
                 <div class="editor-actions">
                     <button type="button" on:click=move |_| { wb.editing.set(B); wb.selection.set(Selection::Run); }>"Edit B"</button>
                     <button type="button" id="compare-stop" on:click=move |_| stop(wb)>"Stop comparing"</button>
@@ -160,4 +121,66 @@ pub fn ComparePanel(
             {results}
         </section>
     }
+}
+
+/// Compare mode's sentence and table of differences. Split off the
+/// simulator bundle (see [`super::on_first_use`]): fetched when compare
+/// mode starts.
+pub fn compare_table(wb: Workbench) -> AnyView {
+    let runner = wb.runner;
+    let diffs = Memo::new(move |_| {
+        if !wb.compare.get() {
+            return None;
+        }
+        let figures = |i: usize| {
+            let lane = runner.lanes[i];
+            lane.summary
+                .with(|s| s.as_ref().map(|s| lane.buckets.with(|b| headline(s, b))))
+        };
+        let (a, b) = (figures(0)?, figures(1)?);
+        Some((differences(&a, &b), sentence("A", "B", &a, &b)))
+    });
+    let table = move || {
+        match diffs.get() {
+        None => view! { <p class="muted">"Press Play: both runs advance together."</p> }.into_any(),
+        Some((rows, text)) => view! {
+            <p class="compare-sentence" id="compare-sentence">{text}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Differences between A and B">
+                <table class="compare-table">
+                    <caption>{move || if runner.lanes[0].finished.get() && runner.lanes[1].finished.get() { "A and B over the measured period" } else { "A and B so far" }}</caption>
+                    <thead><tr>
+                        <th scope="col">"Figure"</th>
+                        <th scope="col">"A"</th>
+                        <th scope="col">"B"</th>
+                        <th scope="col">"B against A"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|d| {
+                            let class = match d.verdict {
+                                Verdict::Better => "verdict-better",
+                                Verdict::Worse => "verdict-worse",
+                                Verdict::Same => "verdict-same",
+                            };
+                            let change = if d.verdict == Verdict::Same {
+                                d.change.clone()
+                            } else {
+                                format!("{} ({})", d.change, d.verdict.label())
+                            };
+                            view! {
+                                <tr data-diff=d.key>
+                                    <th scope="row">{d.label}</th>
+                                    <td data-run="a">{d.a}</td>
+                                    <td data-run="b">{d.b}</td>
+                                    <td class=class>{change}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    }
+    };
+    view! { {table} }.into_any()
 }

@@ -1,5 +1,5 @@
 //! Parts of the simulator page whose code is fetched the first time a
-//! reader opens them, not with the page.
+//! reader opens or uses them, not with the page.
 //!
 //! Most readers run presets and edit them; few sweep. A part like the
 //! sweep tools is therefore reached through a *split point*: a function
@@ -40,18 +40,39 @@ impl From<SplitLoaderError> for NotLoaded {
     }
 }
 
+/// A split function's result: the function it hands over, once its code is in.
+pub type Fetching<T> = Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
+
 /// Fetches a part's code (a split function wrapped as `|| Box::pin(f())`).
-pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<PartView, NotLoaded>>>>;
+pub type Loader = fn() -> Fetching<PartView>;
+
+/// Writes a run's results as a file (the share panel's exports).
+pub type ResultsWriter = fn(&ResultsRequest) -> Result<String, String>;
+
+/// A run's results to write: CSV, one row per bucket, or JSON, everything.
+pub struct ResultsRequest {
+    pub scenario: faultline_engine::Scenario,
+    pub shape: faultline_engine::series::RunShape,
+    pub summary: Option<faultline_engine::Summary>,
+    pub buckets: Vec<faultline_engine::Bucket>,
+    pub traces: Vec<faultline_engine::Trace>,
+    pub csv: bool,
+}
 
 /// The parts the simulator bundle splits off, as its `mount` provides them
 /// (a context). Without it (the prerendered page) a part cannot open.
 #[derive(Clone, Copy)]
 pub struct SplitParts {
+    /// The sweep panel's form, pool, curve and exports.
     pub sweep_tools: Loader,
+    /// Compare mode's table of differences.
+    pub compare_table: Loader,
+    /// The writers of the results files (CSV and JSON).
+    pub results_writer: fn() -> Fetching<ResultsWriter>,
 }
 
 /// The loader of a part nobody provided: it never loads.
-pub fn unavailable() -> Pin<Box<dyn Future<Output = Result<PartView, NotLoaded>>>> {
+pub fn unavailable<T: 'static>() -> Fetching<T> {
     Box::pin(async { Err(NotLoaded) })
 }
 
@@ -108,6 +129,10 @@ pub fn OnFirstUse(
             None => leptos::task::spawn_local_scoped_with_cancellation(task),
         }
     };
+    // Opened from the start (compare mode's table): no button first.
+    if open.get_untracked() {
+        fetch();
+    }
     Effect::new(move |_| {
         if open.get() {
             fetch();

@@ -7,10 +7,29 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::compare::stop;
 use super::export::read_chosen_file;
+use super::on_first_use::{unavailable, NotLoaded, ResultsRequest, SplitParts};
 use super::workbench::{Workbench, A};
 use crate::files::download;
 use faultline_engine::export::{buckets_csv, file_stem, results_json};
 use faultline_engine::Scenario;
+
+/// The text of a results file. Its code (the CSV and JSON writers and
+/// the serialisers they use) is split off the simulator bundle and fetched
+/// at the first export (`SplitParts::results_writer`).
+pub fn results_text(request: &ResultsRequest) -> Result<String, String> {
+    if request.csv {
+        return Ok(buckets_csv(&request.shape, &request.buckets));
+    }
+    match &request.summary {
+        Some(summary) => Ok(results_json(
+            &request.scenario,
+            summary,
+            &request.buckets,
+            &request.traces,
+        )),
+        None => Err("run the scenario first: there are no results yet".to_string()),
+    }
+}
 
 /// Opens an imported scenario, or says what is wrong with it.
 fn import(wb: Workbench, text: &str, status: RwSignal<Option<Result<String, Vec<String>>>>) {
@@ -63,32 +82,42 @@ pub fn SharePanel(wb: Workbench, #[prop(into)] url: Signal<String>) -> impl Into
             export_error.set(result.err());
         }
     };
+    let writer = use_context::<SplitParts>().map_or(unavailable as _, |parts| parts.results_writer);
     let save_results = move |lane_index: usize, csv: bool| {
         let lane = runner.lanes[lane_index];
         let Some(scenario) = lane.scenario.get_untracked() else {
             return;
         };
-        let stem = file_stem(&scenario.name);
-        let result = if csv {
-            let text = lane
-                .shape
-                .with_untracked(|shape| lane.buckets.with_untracked(|b| buckets_csv(shape, b)));
-            download(&format!("{stem}-results.csv"), "text/csv", &text)
-        } else {
-            let text = lane.summary.with_untracked(|summary| {
-                summary.as_ref().map(|summary| {
-                    lane.buckets.with_untracked(|b| {
-                        lane.traces
-                            .with_untracked(|t| results_json(&scenario, summary, b, t))
-                    })
-                })
-            });
-            match text {
-                Some(text) => download(&format!("{stem}-results.json"), "application/json", &text),
-                None => Err("run the scenario first: there are no results yet".to_string()),
-            }
+        let name = format!(
+            "{}-results.{}",
+            file_stem(&scenario.name),
+            if csv { "csv" } else { "json" }
+        );
+        let request = ResultsRequest {
+            scenario,
+            shape: lane.shape.get_untracked(),
+            summary: lane.summary.get_untracked(),
+            buckets: lane.buckets.get_untracked(),
+            traces: if csv {
+                Vec::new()
+            } else {
+                lane.traces.get_untracked()
+            },
+            csv,
         };
-        export_error.set(result.err());
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            let result = match writer().await {
+                Ok(write) => write(&request).and_then(|text| {
+                    let mime = if csv { "text/csv" } else { "application/json" };
+                    download(&name, mime, &text)
+                }),
+                Err(NotLoaded) => Err(
+                    "the export code could not be loaded: check the connection and try again"
+                        .to_string(),
+                ),
+            };
+            export_error.set(result.err());
+        });
     };
     let on_file = move |e: leptos::ev::Event| {
         let Some(input) = e
