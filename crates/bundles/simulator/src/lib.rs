@@ -9,7 +9,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use faultline_web::simulator::on_first_use::{NotLoaded, PartView, ResultsWriter, SplitParts};
+use faultline_web::simulator::on_first_use::{NotLoaded, PartView, SplitParts};
+use faultline_web::simulator::share_panel::ResultsWriter;
 use wasm_bindgen::prelude::*;
 
 /// A split point: the sweep tools, and everything only they use, go into a

@@ -25,6 +25,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
+use super::share_panel::ResultsWriter;
 use super::workbench::Workbench;
 
 /// Builds a part's view (its code is in the part's own wasm file).
@@ -45,19 +46,6 @@ pub type Fetching<T> = Pin<Box<dyn Future<Output = Result<T, NotLoaded>>>>;
 
 /// Fetches a part's code (a split function wrapped as `|| Box::pin(f())`).
 pub type Loader = fn() -> Fetching<PartView>;
-
-/// Writes a run's results as a file (the share panel's exports).
-pub type ResultsWriter = fn(&ResultsRequest) -> Result<String, String>;
-
-/// A run's results to write: CSV, one row per bucket, or JSON, everything.
-pub struct ResultsRequest {
-    pub scenario: faultline_engine::Scenario,
-    pub shape: faultline_engine::series::RunShape,
-    pub summary: Option<faultline_engine::Summary>,
-    pub buckets: Vec<faultline_engine::Bucket>,
-    pub traces: Vec<faultline_engine::Trace>,
-    pub csv: bool,
-}
 
 /// The parts the simulator bundle splits off, as its `mount` provides them
 /// (a context). Without it (the prerendered page) a part cannot open.

@@ -7,11 +7,24 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::compare::stop;
 use super::export::read_chosen_file;
-use super::on_first_use::{unavailable, NotLoaded, ResultsRequest, SplitParts};
+use super::on_first_use::{unavailable, NotLoaded, SplitParts};
 use super::workbench::{Workbench, A};
 use crate::files::download;
 use faultline_engine::export::{buckets_csv, file_stem, results_json};
 use faultline_engine::Scenario;
+
+/// Writes a run's results as a file (the share panel's exports).
+pub type ResultsWriter = fn(&ResultsRequest) -> Result<String, String>;
+
+/// A run's results to write: CSV, one row per bucket, or JSON, everything.
+pub struct ResultsRequest {
+    pub scenario: Scenario,
+    pub shape: faultline_engine::series::RunShape,
+    pub summary: Option<faultline_engine::Summary>,
+    pub buckets: Vec<faultline_engine::Bucket>,
+    pub traces: Vec<faultline_engine::Trace>,
+    pub csv: bool,
+}
 
 /// The text of a results file. Its code (the CSV and JSON writers and
 /// the serialisers they use) is split off the simulator bundle and fetched
