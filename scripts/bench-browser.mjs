@@ -97,32 +97,14 @@ try {
       for (const entry of list.getEntries()) window.benchLongTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
   });
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    if (i > 0) await page.locator('#sim-reset').click();
-    await page.evaluate(() => {
-      window.benchLongTasks = [];
-    });
-    const started = Date.now();
-    await page.locator('#sim-play').click();
-    await page.locator('.run-status[data-status="Finished"]').waitFor({ timeout: 120_000 });
-    const wallMs = Date.now() - started;
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-    const eventsPerS = Number(await page.locator('[data-stat="events-per-s"]').getAttribute('data-value'));
-    const longTasks = await page.evaluate(() => window.benchLongTasks.map(Math.round));
-    runs.push({ wallMs, eventsPerS: Math.round(eventsPerS), longestTaskMs: Math.max(0, ...longTasks), longTasks });
-  }
-  // The same run with the page's CPU slowed 4x (Lighthouse's mobile
-  // setting): the longest main-thread task, and the main thread's busy time
-  // (Chrome's TaskDuration metric) over the run.
+  // Chrome's main-thread busy time so far (its TaskDuration metric), in ms.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const busyMs = async () =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const slowed = [];
-  for (let i = 0; i < 3; i++) {
-    await page.locator('#sim-reset').click();
+  /** One full-speed run from its start: wall time, main-thread busy time, long tasks. */
+  async function playRun(first) {
+    if (!first) await page.locator('#sim-reset').click();
     await page.evaluate(() => {
       window.benchLongTasks = [];
     });
@@ -131,10 +113,22 @@ try {
     await page.locator('#sim-play').click();
     await page.locator('.run-status[data-status="Finished"]').waitFor({ timeout: 300_000 });
     const wallMs = Date.now() - started;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
     const busy = Math.round((await busyMs()) - busyBefore);
     const longTasks = await page.evaluate(() => window.benchLongTasks.map(Math.round));
-    slowed.push({ wallMs, busyMs: busy, longestTaskMs: Math.max(0, ...longTasks), longTasks });
+    return { wallMs, busyMs: busy, longestTaskMs: Math.max(0, ...longTasks), longTasks };
   }
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = await playRun(i === 0);
+    const eventsPerS = Number(await page.locator('[data-stat="events-per-s"]').getAttribute('data-value'));
+    runs.push({ ...run, eventsPerS: Math.round(eventsPerS) });
+  }
+  // The same run with the page's CPU slowed 4x (Lighthouse's mobile
+  // setting): the longest main-thread task and the main thread's busy time.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const slowed = [];
+  for (let i = 0; i < 3; i++) slowed.push(await playRun(false));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
   // Sweeps: the preset as shipped (150 s, as `sim sweep` runs it; the runs
