@@ -1,7 +1,8 @@
 // Code the simulator splits off its island and fetches on first use
 // (crates/web/src/simulator/on_first_use.rs): compare mode's table of
-// differences and the writers of the results files. (The sweep tools, the
-// third part, are covered in simulator-sweep.spec.mjs.) Each loads only
+// differences and the writers of the results files. (The sweep tools and
+// the editor's forms are covered in simulator-sweep.spec.mjs and
+// simulator-editor-first-use.spec.mjs.) Each loads only
 // when used, and one that cannot load says so and leaves the page working.
 import { readFileSync } from 'node:fs';
 import { test, expect } from './support/fixtures.mjs';
@@ -20,14 +21,19 @@ function watchSplitFiles(page) {
 test('the comparison table and the results writers load when first used, not before', async ({ page }) => {
   test.setTimeout(120_000);
   const files = watchSplitFiles(page);
-  await openSimulator(page, '?preset=slow-dependency');
+  // A plain visit: the editor's forms are the prerendered ones until the
+  // reader turns to them (a page opened from a link fetches them at once).
+  await openSimulator(page);
   await runToEnd(page);
   expect(files, 'no split-off code for a plain run').toEqual([]);
 
   await page.locator('#compare-with').selectOption('v:timeouts');
   await page.locator('#compare-start').click();
   await expect(page.getByText('Press Play: both runs advance together.')).toBeVisible();
-  expect(files.filter((file) => file.startsWith('split_'))).toEqual(['split_compare_table.wasm']);
+  // Compare mode also changes what the editor shows (variant A or B), so
+  // its forms come too.
+  const split = () => files.filter((file) => file.startsWith('split_')).sort();
+  expect(split()).toEqual(['split_compare_table.wasm', 'split_editor_forms.wasm']);
   await runToEnd(page);
   await expect(page.locator('#compare-sentence')).toContainText('B fails');
 
@@ -35,7 +41,7 @@ test('the comparison table and the results writers load when first used, not bef
   await page.getByRole('button', { name: 'A results (CSV)' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n');
   expect(csv[0]).toMatch(/^t_s,width_s,client\.arrivals/);
-  expect(files.filter((file) => file.startsWith('split_'))).toEqual(['split_compare_table.wasm', 'split_results_writer.wasm']);
+  expect(split()).toEqual(['split_compare_table.wasm', 'split_editor_forms.wasm', 'split_results_writer.wasm']);
 });
 
 test.describe('when the results writers cannot load', () => {

@@ -30,6 +30,14 @@ fn load_compare_table() -> Result<PartView, NotLoaded> {
     Ok(faultline_web::simulator::compare::compare_table)
 }
 
+/// A split point: the editor's forms (every part's form, its fields and
+/// their parsing), fetched the first time the reader turns to the editor;
+/// the prerendered forms stand in until then.
+#[leptos::wasm_split::wasm_split(editor_forms, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_editor_forms() -> Result<PartView, NotLoaded> {
+    Ok(faultline_web::simulator::editor::editor_forms)
+}
+
 /// A split point: the writers of the results files (CSV and JSON, and the
 /// serialisers they use), fetched at the first export.
 #[leptos::wasm_split::wasm_split(results_writer, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -46,6 +54,7 @@ pub fn mount(host: web_sys::HtmlElement, _view: String) -> js_sys::Promise {
         sweep_tools: || Box::pin(load_sweep_tools()),
         compare_table: || Box::pin(load_compare_table()),
         results_writer: || Box::pin(load_results_writer()),
+        editor: || Box::pin(load_editor_forms()),
     };
     faultline_web::simulator::mount(host, parts)
 }

@@ -64,8 +64,16 @@ pub fn mount(host: web_sys::HtmlElement, parts: on_first_use::SplitParts) -> js_
         } else {
             None
         };
+        // The page opens as the build drew it: its editor forms can stand in
+        // until their own code is fetched (editor::body).
+        let stand_in = opened
+            .as_ref()
+            .and_then(|_| editor::stand_in::StandIn::take(&host));
         crate::bundle_mount::mount_view(host, move || {
             provide_context(parts);
+            if let Some(stand_in) = stand_in {
+                provide_context(stand_in);
+            }
             view! { <SimulatorPage opened/> }
         });
         Ok(JsValue::UNDEFINED)
@@ -77,6 +85,7 @@ pub fn mount(host: web_sys::HtmlElement, parts: on_first_use::SplitParts) -> js_
 #[cfg(feature = "ssr")]
 #[component]
 pub fn PrerenderedSimulator(run: page::DefaultRun) -> impl IntoView {
+    provide_context(editor::body::DrawnEditor(editor::editor_forms));
     view! { <SimulatorPage opened=Some(run)/> }
 }
 

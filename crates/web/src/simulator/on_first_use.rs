@@ -55,6 +55,8 @@ pub struct SplitParts {
     pub sweep_tools: Loader,
     /// Compare mode's table of differences.
     pub compare_table: Loader,
+    /// The editor's forms (`editor::editor_forms`).
+    pub editor: Loader,
     /// The writers of the results files (CSV and JSON).
     pub results_writer: fn() -> Fetching<ResultsWriter>,
 }
@@ -64,12 +66,58 @@ pub fn unavailable<T: 'static>() -> Fetching<T> {
     Box::pin(async { Err(NotLoaded) })
 }
 
+/// Starts a part's fetch as a task of the component that loads the part,
+/// not of the button or field that asked (which goes away as the part's
+/// state changes): leaving the page cancels it.
 #[derive(Clone, Copy)]
-enum State {
-    Closed,
+pub struct OwnTasks(StoredValue<Option<Owner>, LocalStorage>);
+
+impl OwnTasks {
+    /// The tasks of the component being built.
+    pub fn here() -> OwnTasks {
+        OwnTasks(StoredValue::new_local(Owner::current()))
+    }
+
+    pub fn spawn(self, task: impl Future<Output = ()> + 'static) {
+        match self.0.get_value() {
+            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
+            None => leptos::task::spawn_local_scoped_with_cancellation(task),
+        }
+    }
+}
+
+/// Where a part's code is.
+#[derive(Clone, Copy)]
+pub enum PartState<T> {
+    /// Not fetched: nobody has asked for the part yet.
+    Waiting,
     Loading,
     Failed,
-    Ready(PartView),
+    Ready(T),
+}
+
+/// Fetches a part's code with `load`, unless it is in or on its way, and
+/// hands it to `ready`; a failed fetch leaves `state` Failed, to be tried
+/// again.
+pub fn fetch_part<T: Copy + Send + Sync + 'static>(
+    state: RwSignal<PartState<T>>,
+    load: fn() -> Fetching<T>,
+    tasks: OwnTasks,
+    ready: impl FnOnce(T) + 'static,
+) {
+    if matches!(
+        state.get_untracked(),
+        PartState::Loading | PartState::Ready(_)
+    ) {
+        return;
+    }
+    state.set(PartState::Loading);
+    tasks.spawn(async move {
+        match load().await {
+            Ok(part) => ready(part),
+            Err(NotLoaded) => state.set(PartState::Failed),
+        }
+    });
 }
 
 /// A part loaded on first use: a button that opens it, then "Loading…",
@@ -90,32 +138,17 @@ pub fn OnFirstUse(
     open: RwSignal<bool>,
     focus: &'static str,
 ) -> impl IntoView {
-    let state = RwSignal::new(State::Closed);
+    let state = RwSignal::new(PartState::Waiting);
     // The button was pressed (not a link): move the focus into the part.
     let pressed = StoredValue::new(false);
-    // The fetch belongs to this component, not to the button that asked
-    // (which goes away as the state changes): leaving the page cancels it.
-    let owner = StoredValue::new_local(Owner::current());
+    let tasks = OwnTasks::here();
     let fetch = move || {
-        if matches!(state.get_untracked(), State::Loading | State::Ready(_)) {
-            return;
-        }
-        state.set(State::Loading);
-        let task = async move {
-            match load().await {
-                Ok(part) => {
-                    state.set(State::Ready(part));
-                    if pressed.get_value() {
-                        request_animation_focus(focus);
-                    }
-                }
-                Err(NotLoaded) => state.set(State::Failed),
+        fetch_part(state, load, tasks, move |part| {
+            state.set(PartState::Ready(part));
+            if pressed.get_value() {
+                request_animation_focus(focus);
             }
-        };
-        match owner.get_value() {
-            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
-            None => leptos::task::spawn_local_scoped_with_cancellation(task),
-        }
+        })
     };
     // Opened from the start (compare mode's table): no button first.
     if open.get_untracked() {
@@ -133,22 +166,22 @@ pub fn OnFirstUse(
     };
     move || {
         match state.get() {
-        State::Closed => view! {
+        PartState::Waiting => view! {
             <button type="button" id=button_id class="button-primary" on:click=press>{label}</button>
         }
         .into_any(),
-        State::Loading => view! {
+        PartState::Loading => view! {
             <p class="notice" role="status" id=format!("{button_id}-loading")>{format!("Loading the {what}…")}</p>
         }
         .into_any(),
-        State::Failed => view! {
+        PartState::Failed => view! {
             <div class="notice notice-error" role="alert" id=format!("{button_id}-failed")>
                 <p>{format!("The {what} could not be loaded: check the connection and try again.")}</p>
                 <button type="button" id=button_id on:click=press>"Try again"</button>
             </div>
         }
         .into_any(),
-        State::Ready(part) => part(wb),
+        PartState::Ready(part) => part(wb),
     }
     }
 }

@@ -2,11 +2,21 @@
 //! load, each service, the faults) and a form for the selected one. Calls
 //! open from their service's form or from the diagram.
 //!
+//! The list is part of the page; the forms are not. Most visitors run
+//! presets without editing them, so the forms' code ([`editor_forms`] and
+//! everything only it reaches) is split off and fetched the first time the
+//! reader turns to the editor ([`body`]; the prerendered forms stand in
+//! until then, [`stand_in`]).
+//!
+//! - [`body`]: the editor's body: the forms, or their stand-in while they load.
+//! - [`stand_in`]: the prerendered forms, kept until the live ones arrive,
+//!   and what the reader entered into them.
 //! - [`fields`]: form fields bound to a draft value, with inline messages.
 //! - [`lens`]: composable accessors to a value inside a scenario.
 //! - [`run`], [`service`], [`call`], [`faults`]: one form per part;
 //!   [`dist`] and [`retry`] are shared sub-forms.
 
+pub mod body;
 mod call;
 mod dist;
 mod faults;
@@ -15,9 +25,11 @@ mod lens;
 mod retry;
 mod run;
 mod service;
+pub mod stand_in;
 
 use leptos::prelude::*;
 
+use self::body::EditorBody;
 use crate::simulator::workbench::{Selection, Side, Workbench, A, B};
 use faultline_engine::scenario_edit::add_service;
 
@@ -59,6 +71,36 @@ fn exists(wb: &Workbench, side: Side, selection: &Selection) -> bool {
             Selection::Call(i, j) => s.services.get(i).is_some_and(|x| j < x.calls.len()),
         }
     })
+}
+
+/// The form for the selected part of the scenario, under its title: the
+/// editor's body once its code is in (a split point hands this function to
+/// the page; the build draws it in place).
+pub fn editor_forms(wb: Workbench) -> AnyView {
+    let side = wb.editing;
+    let body = move || {
+        let s = side.get();
+        let selection = wb.selection.get();
+        let title = {
+            let selection = selection.clone();
+            move || heading(&wb, s, &selection)
+        };
+        let form = if !exists(&wb, s, &selection) {
+            view! { <p>"That part of the scenario no longer exists. Pick another from the list."</p> }.into_any()
+        } else {
+            match selection {
+                Selection::Run => run::run_editor(wb, s).into_any(),
+                Selection::Service(i) => service::service_editor(wb, s, i).into_any(),
+                Selection::Call(i, j) => call::call_editor(wb, s, i, j).into_any(),
+                Selection::Faults => faults::faults_editor(wb, s).into_any(),
+            }
+        };
+        view! {
+            <h3 class="editor-title" id="sim-editor-part" tabindex="-1">{title}</h3>
+            {form}
+        }
+    };
+    body.into_any()
 }
 
 #[component]
@@ -108,28 +150,6 @@ pub fn EditorPanel(wb: Workbench) -> impl IntoView {
         wb.edit_side(side.get_untracked(), |s| added = add_service(s));
         wb.selection.set(Selection::Service(added));
     };
-    let body = move || {
-        let s = side.get();
-        let selection = wb.selection.get();
-        let title = {
-            let selection = selection.clone();
-            move || heading(&wb, s, &selection)
-        };
-        let form = if !exists(&wb, s, &selection) {
-            view! { <p>"That part of the scenario no longer exists. Pick another from the list."</p> }.into_any()
-        } else {
-            match selection {
-                Selection::Run => run::run_editor(wb, s).into_any(),
-                Selection::Service(i) => service::service_editor(wb, s, i).into_any(),
-                Selection::Call(i, j) => call::call_editor(wb, s, i, j).into_any(),
-                Selection::Faults => faults::faults_editor(wb, s).into_any(),
-            }
-        };
-        view! {
-            <h3 class="editor-title" id="sim-editor-part" tabindex="-1">{title}</h3>
-            {form}
-        }
-    };
     let side_switch = move || {
         wb.compare.get().then(|| {
             let choice = move |value: Side, label: &'static str| {
@@ -163,7 +183,7 @@ pub fn EditorPanel(wb: Workbench) -> impl IntoView {
                 {move || nav_button(format!("Faults ({})", fault_count.get()), Selection::Faults)}
                 <button type="button" class="chip chip-add" on:click=add>"+ Add a service"</button>
             </nav>
-            <div class="editor-body">{body}</div>
+            <EditorBody wb=wb/>
         </section>
     }
 }

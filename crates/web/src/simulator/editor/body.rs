@@ -1,0 +1,168 @@
+//! The editor's body: the form for the selected part, whose code is fetched
+//! the first time the reader turns to the editor.
+//!
+//! Until then the prerendered forms stand in ([`StandIn`]): the reader can
+//! read them, focus and type into them, and the first focus, press or key
+//! inside them fetches the live forms, which take over what was entered.
+//! Anything that makes the stand-in wrong (another part picked in the list
+//! or the diagram, another scenario, compare mode, an edit elsewhere)
+//! fetches them too; meanwhile the stand-in is shown inert under a loading
+//! line. A page opened from a link (no stand-in) fetches them at once.
+
+use leptos::prelude::*;
+
+use super::stand_in::{StandIn, BODY_ID};
+use crate::simulator::on_first_use::{
+    fetch_part, unavailable, OwnTasks, PartState, PartView, SplitParts,
+};
+use crate::simulator::workbench::{Selection, Workbench, A};
+
+/// The forms drawn in place, with no fetch: the build's prerendering (the
+/// `ssr` page provides it), where nothing is split off.
+#[derive(Clone, Copy)]
+pub struct DrawnEditor(pub PartView);
+
+/// The forms' code: Waiting while the stand-in shows and nobody asked.
+type State = PartState<PartView>;
+
+#[component]
+pub fn EditorBody(wb: Workbench) -> impl IntoView {
+    if let Some(DrawnEditor(forms)) = use_context::<DrawnEditor>() {
+        return view! { <div class="editor-body" id=BODY_ID>{forms(wb)}</div> }.into_any();
+    }
+    let load = use_context::<SplitParts>().map_or(unavailable as _, |parts| parts.editor);
+    let stand_in = use_context::<StandIn>();
+    let state = RwSignal::new(PartState::Waiting);
+    // The stand-in shows what the page shows until the first change to the
+    // scenario, the part or the variant in view.
+    let stale = RwSignal::new(stand_in.is_none());
+    // What the stand-in was drawn for, to tell whether its entries still
+    // belong to the open scenario when the forms arrive.
+    let origin = StoredValue::new(wb.origin.get_untracked());
+    Effect::new(move |seen: Option<()>| {
+        wb.drafts[A].track();
+        wb.selection.track();
+        wb.editing.track();
+        wb.compare.track();
+        wb.origin.track();
+        if seen.is_some() {
+            stale.set(true);
+        }
+    });
+
+    let tasks = OwnTasks::here();
+    let kept = StoredValue::new(stand_in.clone());
+    let fetch = move || {
+        fetch_part(state, load, tasks, move |forms| {
+            take_over(wb, forms, state, kept.get_value(), origin.get_value())
+        })
+    };
+    Effect::new(move |_| {
+        if stale.get() {
+            fetch();
+        }
+    });
+
+    let ready = move || matches!(state.get(), PartState::Ready(_));
+    let status = move || {
+        match state.get() {
+        PartState::Failed => Some(
+            view! {
+                <div class="notice notice-error" role="alert" id="sim-editor-failed">
+                    <p>"The editor could not be loaded: check the connection and try again."</p>
+                    <button type="button" id="sim-editor-retry" on:click=move |_| fetch()>"Try again"</button>
+                </div>
+            }
+            .into_any(),
+        ),
+        PartState::Loading if stale.get() => Some(
+            view! { <p class="notice editor-loading" role="status">"Loading the editor…"</p> }
+                .into_any(),
+        ),
+        _ => None,
+    }
+    };
+    let held = stand_in.map(|stand_in| {
+        let noted = stand_in.clone();
+        let inert = move || stale.get() || matches!(state.get(), PartState::Failed);
+        view! {
+            <Show when=move || !ready()>
+                <div
+                    class="editor-stand-in-host"
+                    class:editor-stale=inert
+                    inert=inert
+                    use:hold=stand_in.clone()
+                    on:focusin=move |_| fetch()
+                    on:keydown=move |_| fetch()
+                    on:input=move |_| fetch()
+                    on:pointerdown=move |_| fetch()
+                    on:click={
+                        let noted = noted.clone();
+                        move |event| noted.note_press(event.target())
+                    }
+                ></div>
+            </Show>
+        }
+    });
+    let live = move || match state.get() {
+        PartState::Ready(forms) => Some(forms(wb)),
+        _ => None,
+    };
+    view! {
+        <div class="editor-body" id=BODY_ID aria-busy=move || (!ready()).then_some("true")>
+            {status}
+            {held}
+            {live}
+        </div>
+    }
+    .into_any()
+}
+
+/// Puts the stand-in's element inside `host` (a directive: it runs as the
+/// host is built, so the reader's focus and text are back at once).
+fn hold(host: leptos::tachys::renderer::types::Element, stand_in: StandIn) {
+    let _ = host.append_child(stand_in.element());
+}
+
+/// The live forms replace the stand-in and take over what the reader
+/// entered into it, unless another scenario has been opened since (its
+/// values belong to a draft that is gone). The entries belong to the
+/// default view (variant A, "Run and load"): if the reader has moved on, the
+/// forms show that view for the replay, then return to where the reader is.
+fn take_over(
+    wb: Workbench,
+    forms: PartView,
+    state: RwSignal<State>,
+    stand_in: Option<StandIn>,
+    origin: Option<crate::simulator::workbench::Origin>,
+) {
+    let entered = stand_in
+        .filter(|_| wb.origin.with_untracked(|now| *now == origin))
+        .map(|s| s.entered())
+        .filter(|entered| !entered.is_empty() || entered.focus.is_some());
+    let Some(entered) = entered else {
+        state.set(PartState::Ready(forms));
+        return;
+    };
+    let was = (wb.editing.get_untracked(), wb.selection.get_untracked());
+    let moved = was != (A, Selection::Run);
+    if moved {
+        wb.editing.set(A);
+        wb.selection.set(Selection::Run);
+    }
+    let mut entered = entered;
+    if moved {
+        // The focus was on a control of a view the reader has left.
+        entered.focus = None;
+    }
+    state.set(PartState::Ready(forms));
+    let Some(root) = document().get_element_by_id(BODY_ID) else {
+        return;
+    };
+    entered.replay(root, move || {
+        if moved {
+            let _ = wb.editing.try_set(was.0);
+            let _ = wb.selection.try_set(was.1);
+        }
+    });
+}
