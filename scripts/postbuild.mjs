@@ -25,6 +25,7 @@ const siteDir = process.argv[2] ?? 'dist';
 const siteOrigin = siteOriginFromEnvironment(process.env.FAULTLINE_SITE_ORIGIN ?? '');
 const routesFile = 'crates/web/src/routes.json';
 const articleIndexFile = 'generated/data/articles/index.json';
+const presetIndexFile = 'generated/data/scenarios/index.json';
 
 function fail(message) {
   console.error(`postbuild: ${message}`);
@@ -185,4 +186,20 @@ if (existsSync(articleIndexFile)) {
   }
 }
 
-console.log(`postbuild: wrote ${written} route pages and 404.html into ${siteDir}`);
+// Every preset's editor forms, as the prerenderer drew them: site data the
+// simulator island fetches for a link to that preset
+// (crates/web/src/simulator/editor/stand_in.rs).
+// Only the presets this build has (the prerenderer's folder may hold a
+// removed one's).
+const formsOut = join(siteDir, 'data', 'editor-forms');
+mkdirSync(formsOut, { recursive: true });
+const presets = readJson(presetIndexFile);
+if (!Array.isArray(presets)) fail(`${presetIndexFile} is not an array of presets`);
+for (const { id } of presets) {
+  const file = join(fragmentsDir, 'editor-forms', `${id}.html`);
+  if (!existsSync(file)) fail(`the prerenderer wrote no ${file}`);
+  writeFileSync(join(formsOut, `${id}.html`), readFileSync(file));
+}
+const forms = presets.length;
+
+console.log(`postbuild: wrote ${written} route pages and 404.html, and ${forms} presets' editor forms, into ${siteDir}`);

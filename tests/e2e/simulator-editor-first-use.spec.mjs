@@ -3,7 +3,7 @@
 // Until then the prerendered forms stand in: they can be focused and typed
 // into, and what the reader enters there is carried over to the live forms.
 import { test, expect, holdIsland, waitForApp } from './support/fixtures.mjs';
-import { editService, openSimulator } from './simulator-helpers.mjs';
+import { editService, openSimulator, presetIds } from './simulator-helpers.mjs';
 
 const EDITOR_CODE = /\/bundles\/simulator-[^/]+\/split_editor_forms\.wasm$/;
 
@@ -122,10 +122,76 @@ test('text typed before the island itself mounted survives both hand-overs', asy
   await expect(page.locator('.preset-bar .badge')).toHaveText('edited');
 });
 
-test('a page opened from a link has no stand-in: the editor code is fetched at once', async ({ page }) => {
+test('a link to a preset gets that preset\'s forms from the build as the stand-in', async ({ page }) => {
   const fetched = countEditorFetches(page);
+  const release = await holdEditor(page);
   await openSimulator(page, '?preset=retry-storm');
+  await expect(page.locator('#preset-select')).toHaveValue('retry-storm');
+  const shown = await duration(page).inputValue();
+  await page.locator('#sim-speed').selectOption('max');
+  await page.locator('#sim-play').click();
+  await expect(page.locator('.run-status')).toHaveText('Finished', { timeout: 60_000 });
+  expect(fetched.count, 'no editor code for a plain run').toBe(0);
+  await duration(page).fill(String(Number(shown) + 5));
+  expect(fetched.count).toBe(1);
+  release();
+  await expect(body(page)).not.toHaveAttribute('aria-busy');
+  await expect(duration(page)).toHaveValue(String(Number(shown) + 5));
+  await expect(page.locator('.preset-bar .badge')).toHaveText('edited');
+});
+
+test('a shared scenario has no stand-in: the editor code is fetched at once', async ({ page }) => {
+  await openSimulator(page, '?preset=retry-storm');
+  await page.locator('#sim-seed').fill('4243');
+  await page.locator('#sim-seed').press('Enter');
+  const link = await page.locator('#share-url').inputValue();
+  expect(link).toMatch(/#scenario=/);
+
+  const fetched = countEditorFetches(page);
+  await page.goto(link);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.locator('[data-island="simulator"]')).toHaveAttribute('data-state', 'mounted');
   await expect(body(page)).not.toHaveAttribute('aria-busy');
   expect(fetched.count).toBe(1);
-  await editService(page, await page.locator('.editor-nav .chip').nth(1).textContent());
+  await expect(page.locator('#sim-seed')).toHaveValue('4243');
+  await editService(page, (await page.locator('.editor-nav .chip').nth(1).textContent()).trim());
+});
+
+test('every preset\'s stand-in is the markup of its live forms', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('simulator');
+  await waitForApp(page);
+  // The page's own forms are the default preset's file.
+  const same = await page.evaluate(async () => {
+    const template = document.createElement('template');
+    template.innerHTML = await (await fetch('data/editor-forms/slow-dependency.html')).text();
+    const drawn = document.createElement('div');
+    drawn.append(template.content);
+    const shown = document.createElement('div');
+    for (const node of document.getElementById('sim-editor-body').childNodes) shown.append(node.cloneNode(true));
+    return drawn.isEqualNode(shown);
+  });
+  expect(same).toBe(true);
+
+  await page.keyboard.press('Shift');
+  await expect(page.locator('[data-island="simulator"]')).toHaveAttribute('data-state', 'mounted');
+  await duration(page).focus();
+  await expect(body(page)).not.toHaveAttribute('aria-busy');
+  for (const id of presetIds) {
+    await page.locator('#preset-select').selectOption(id);
+    await expect(page.locator('.preset-name')).not.toHaveText(/^(Loading the scenario…)?$/);
+    await page.locator('.editor-nav').getByRole('button', { name: 'Run and load' }).click();
+    await expect(page.locator('#sim-editor-part')).toHaveText('Run, load and users');
+    const { drawn, live } = await page.evaluate(async (file) => {
+      const controls = (root) =>
+        [...root.querySelectorAll('input, select, textarea, button, label, h3')].map((element) =>
+          [element.tagName, element.id, element.getAttribute('for'), element.getAttribute('type'), element.value ?? ''].join(' '),
+        );
+      const template = document.createElement('template');
+      template.innerHTML = await (await fetch(file)).text();
+      return { drawn: controls(template.content), live: controls(document.getElementById('sim-editor-body')) };
+    }, `data/editor-forms/${id}.html`);
+    expect(live, `${id}: the live forms have the stand-in's controls, ids, labels and values`).toEqual(drawn);
+  }
 });

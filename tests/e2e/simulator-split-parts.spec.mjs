@@ -21,9 +21,7 @@ function watchSplitFiles(page) {
 test('the comparison table and the results writers load when first used, not before', async ({ page }) => {
   test.setTimeout(120_000);
   const files = watchSplitFiles(page);
-  // A plain visit: the editor's forms are the prerendered ones until the
-  // reader turns to them (a page opened from a link fetches them at once).
-  await openSimulator(page);
+  await openSimulator(page, '?preset=slow-dependency');
   await runToEnd(page);
   expect(files, 'no split-off code for a plain run').toEqual([]);
 

@@ -120,9 +120,7 @@ test('a bad range says what is wrong and runs nothing', async ({ page }) => {
 test('the sweep tools load only when opened, and take the keyboard focus', async ({ page }) => {
   const split = [];
   page.on('request', (request) => /\/bundles\/simulator-[^/]+\/split_/.test(request.url()) && split.push(request.url()));
-  // A plain visit, where nothing else is split off either (a page opened
-  // from a link fetches the editor's forms at once).
-  await openSimulator(page);
+  await openSimulator(page, '?preset=healthy-chain');
   await expect(page.locator('#sweep-open')).toBeVisible();
   await expect(page.locator('#sweep-param')).toHaveCount(0);
   expect(split, 'nothing of the sweep tools before they are opened').toEqual([]);

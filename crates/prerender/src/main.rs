@@ -10,6 +10,8 @@
 //! `index.html` (home), `articles.html`, `articles/SLUG.html`,
 //! `checklist.html`, `simulator.html` and `404.html`. The post-build step
 //! (`scripts/postbuild.mjs`) puts each into the page a static host serves.
+//! It also writes every preset's editor forms, `editor-forms/ID.html`,
+//! which the post-build step copies into the site data as they are.
 //! Exit status: 0 on success, 1 when site data is missing or unreadable,
 //! 2 for a command line it does not understand.
 
@@ -20,8 +22,8 @@ use std::process::ExitCode;
 use faultline_checklist::Checklist;
 use faultline_engine::Scenario;
 use faultline_site_data::{
-    article_path, run_path, scenario_path, ArticlePage, ArticleSummary, ScenarioSummary,
-    ARTICLE_INDEX_PATH, CHECKLIST_PATH, SCENARIO_INDEX_PATH,
+    article_path, editor_forms_path, run_path, scenario_path, ArticlePage, ArticleSummary,
+    ScenarioSummary, ARTICLE_INDEX_PATH, CHECKLIST_PATH, SCENARIO_INDEX_PATH,
 };
 use faultline_web::checklist::{LinkTitles, PageData as ChecklistData};
 use faultline_web::simulator::presets::DEFAULT_PRESET;
@@ -47,7 +49,7 @@ fn main() -> ExitCode {
     match run(&options) {
         Ok(pages) => {
             println!(
-                "prerender: {pages} pages rendered into {} (base {})",
+                "prerender: {pages} pages and editor forms rendered into {} (base {})",
                 options.out.display(),
                 options.base
             );
@@ -129,10 +131,15 @@ fn run(options: &Options) -> Result<usize, String> {
             faultline_web::prerender::not_found(articles.clone()),
         ),
     ];
-    // Every preset, for the figures articles run.
+    // Every preset, for the figures articles run, and its editor forms.
     let mut scenarios = HashMap::new();
     for preset in &presets {
-        scenarios.insert(preset.id.clone(), finished_run(&options.data, &preset.id)?);
+        let run = finished_run(&options.data, &preset.id)?;
+        pages.push((
+            editor_forms_path(&preset.id),
+            faultline_web::prerender::editor_forms(run.scenario.clone(), &preset.id),
+        ));
+        scenarios.insert(preset.id.clone(), run);
     }
     for summary in &articles {
         let page: ArticlePage = read_json(&options.data.join(article_path(&summary.slug)))?;
@@ -145,8 +152,10 @@ fn run(options: &Options) -> Result<usize, String> {
         "articles.html".to_string(),
         faultline_web::prerender::guide_index(articles),
     ));
-    std::fs::create_dir_all(options.out.join("articles"))
-        .map_err(|error| format!("cannot create {}: {error}", options.out.display()))?;
+    for folder in ["articles", "editor-forms"] {
+        std::fs::create_dir_all(options.out.join(folder))
+            .map_err(|error| format!("cannot create {}: {error}", options.out.display()))?;
+    }
     for (name, html) in &pages {
         let file = options.out.join(name);
         std::fs::write(&file, html)

@@ -43,6 +43,14 @@ pub fn run_path(id: &str) -> String {
     format!("runs/{id}.json")
 }
 
+/// Where the simulator's editor forms for one preset live, as the build
+/// draws them when the page opens that preset (HTML, written by the
+/// prerenderer, not the content build): a link to the preset shows them
+/// until the forms' own code is in.
+pub fn editor_forms_path(id: &str) -> String {
+    format!("editor-forms/{id}.html")
+}
+
 /// The section of the guide an article belongs to.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Topic {

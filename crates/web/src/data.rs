@@ -23,6 +23,11 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|error| format!("{url} is not valid site data: {error}"))
 }
 
+/// Loads one file from the site data folder as text (errors as [`fetch_json`]).
+pub async fn fetch_data_text(path: &str) -> Result<String, String> {
+    fetch_text(&data_url(path)).await
+}
+
 /// Loads a URL as text; errors name the URL.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or_else(|| format!("cannot load {url}: no window"))?;

@@ -12,10 +12,12 @@ use crate::layout::Layout;
 use crate::pages::{ChecklistIntro, GuideIntro, Home, NotFoundView, SimulatorIntro};
 use crate::reading::{ArticleView, IndexArticles, IndexSearch};
 use crate::simulator::sweep::chart::{Curve, SweepChart};
+use crate::simulator::workbench::Workbench;
 use crate::simulator::{DefaultRun, FinishedRun, PrerenderedSimulator, SimEmbed};
 use faultline_checklist::storage::STORAGE_KEY;
 use faultline_engine::series::Metric;
 use faultline_engine::sweep::{param_choices, FigureSpec, Scale, StudyResult};
+use faultline_engine::Scenario;
 use faultline_site_data::{ArticlePage, ArticleSummary};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -253,6 +255,20 @@ pub fn simulator(run: DefaultRun) -> String {
                 <PrerenderedSimulator run/>
             </Island>
         }
+    })
+}
+
+/// The editor's forms as the simulator page draws them when it opens
+/// preset `id` (`faultline_site_data::editor_forms_path`): the stand-in a
+/// link to that preset shows until the forms' code is in
+/// (`simulator::editor::stand_in`).
+pub fn editor_forms(scenario: Scenario, id: &str) -> String {
+    crate::simulator::dom_id::restart_unique_ids();
+    let owner = Owner::new();
+    owner.with(|| {
+        let wb = Workbench::new();
+        wb.open(scenario, Some(id.to_string()));
+        crate::simulator::editor::editor_forms(wb).to_html()
     })
 }
 

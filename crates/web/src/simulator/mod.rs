@@ -51,24 +51,30 @@ use wasm_bindgen::prelude::*;
 /// When the address asks for nothing, the page opens with the run the build
 /// prerendered, loaded and computed before the island replaces the page;
 /// the promise rejects, and the prerendered page stays, if that fails.
-/// `parts` are the bundle's split points (see [`on_first_use`]).
+/// `parts` are the bundle's split points (see [`on_first_use`]); the
+/// editor's forms, one of them, have a stand-in drawn by the build for the
+/// preset the page opens with (`editor::stand_in`), except for a shared
+/// scenario.
 #[cfg(target_arch = "wasm32")]
 pub fn mount(host: web_sys::HtmlElement, parts: on_first_use::SplitParts) -> js_sys::Promise {
+    use editor::stand_in::StandIn;
     wasm_bindgen_futures::future_to_promise(async move {
-        let opened = if share::read_location().is_empty() {
-            Some(page::DefaultRun::load().await.map_err(|error| {
+        let request = share::read_location();
+        let (opened, stand_in) = if request.is_empty() {
+            let opened = page::DefaultRun::load().await.map_err(|error| {
                 JsValue::from(js_sys::Error::new(&format!(
                     "the simulator could not load its presets: {error}"
                 )))
-            })?)
+            })?;
+            (Some(opened), StandIn::take(&host, presets::DEFAULT_PRESET))
         } else {
-            None
+            match request.preset.as_deref() {
+                Some(id) if request.scenario.is_none() && request.compare.is_none() => {
+                    (None, StandIn::fetch(id).await)
+                }
+                _ => (None, None),
+            }
         };
-        // The page opens as the build drew it: its editor forms can stand in
-        // until their own code is fetched (editor::body).
-        let stand_in = opened
-            .as_ref()
-            .and_then(|_| editor::stand_in::StandIn::take(&host));
         crate::bundle_mount::mount_view(host, move || {
             provide_context(parts);
             if let Some(stand_in) = stand_in {

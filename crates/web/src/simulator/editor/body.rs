@@ -7,7 +7,7 @@
 //! Anything that makes the stand-in wrong (another part picked in the list
 //! or the diagram, another scenario, compare mode, an edit elsewhere)
 //! fetches them too; meanwhile the stand-in is shown inert under a loading
-//! line. A page opened from a link (no stand-in) fetches them at once.
+//! line. A page with no stand-in (a shared scenario) fetches them at once.
 
 use leptos::prelude::*;
 
@@ -33,28 +33,34 @@ pub fn EditorBody(wb: Workbench) -> impl IntoView {
     let load = use_context::<SplitParts>().map_or(unavailable as _, |parts| parts.editor);
     let stand_in = use_context::<StandIn>();
     let state = RwSignal::new(PartState::Waiting);
-    // The stand-in shows what the page shows until the first change to the
-    // scenario, the part or the variant in view.
-    let stale = RwSignal::new(stand_in.is_none());
-    // What the stand-in was drawn for, to tell whether its entries still
-    // belong to the open scenario when the forms arrive.
-    let origin = StoredValue::new(wb.origin.get_untracked());
-    Effect::new(move |seen: Option<()>| {
-        wb.drafts[A].track();
-        wb.selection.track();
-        wb.editing.track();
-        wb.compare.track();
-        wb.origin.track();
-        if seen.is_some() {
-            stale.set(true);
+    let kept = StoredValue::new(stand_in.clone());
+    // Whether the stand-in no longer shows what the page shows: another
+    // scenario, an edit, another part or variant. Until a scenario is open
+    // (a linked preset loading) it is not stale yet.
+    let stale = Memo::new(move |_| {
+        if matches!(state.get(), PartState::Ready(_)) {
+            return true;
         }
+        kept.with_value(|stand_in| {
+            let Some(stand_in) = stand_in else {
+                return true;
+            };
+            wb.origin.with(|origin| {
+                origin.as_ref().is_some_and(|origin| {
+                    origin.preset.as_deref() != Some(stand_in.preset.as_str())
+                        || wb.drafts[A].with(|draft| draft.as_ref() != Some(&origin.loaded))
+                        || wb.editing.get() != A
+                        || wb.selection.get() != Selection::Run
+                        || wb.compare.get()
+                })
+            })
+        })
     });
 
     let tasks = OwnTasks::here();
-    let kept = StoredValue::new(stand_in.clone());
     let fetch = move || {
         fetch_part(state, load, tasks, move |forms| {
-            take_over(wb, forms, state, kept.get_value(), origin.get_value())
+            take_over(wb, forms, state, kept.get_value())
         })
     };
     Effect::new(move |_| {
@@ -127,17 +133,16 @@ fn hold(host: leptos::tachys::renderer::types::Element, stand_in: StandIn) {
 /// The live forms replace the stand-in and take over what the reader
 /// entered into it, unless another scenario has been opened since (its
 /// values belong to a draft that is gone). The entries belong to the
-/// default view (variant A, "Run and load"): if the reader has moved on, the
-/// forms show that view for the replay, then return to where the reader is.
-fn take_over(
-    wb: Workbench,
-    forms: PartView,
-    state: RwSignal<State>,
-    stand_in: Option<StandIn>,
-    origin: Option<crate::simulator::workbench::Origin>,
-) {
+/// stand-in's view (variant A, "Run and load"): if the reader has moved on,
+/// the forms show that view for the replay, then return to where the
+/// reader is.
+fn take_over(wb: Workbench, forms: PartView, state: RwSignal<State>, stand_in: Option<StandIn>) {
     let entered = stand_in
-        .filter(|_| wb.origin.with_untracked(|now| *now == origin))
+        .filter(|stand_in| {
+            wb.origin.with_untracked(|origin| {
+                origin.as_ref().and_then(|o| o.preset.as_deref()) == Some(stand_in.preset.as_str())
+            })
+        })
         .map(|s| s.entered())
         .filter(|entered| !entered.is_empty() || entered.focus.is_some());
     let Some(entered) = entered else {

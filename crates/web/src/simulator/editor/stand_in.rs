@@ -1,13 +1,15 @@
 //! The editor's prerendered forms, kept as a stand-in while the live forms'
 //! code loads, and what the reader entered into them meanwhile.
 //!
-//! The build draws the default preset's "Run and load" form, and the island
-//! opens with exactly that scenario and part, so until the reader changes
-//! something the prerendered controls are the right ones to show. They are
-//! the page's own nodes, moved out of the way before the island replaces
-//! the page and put back in the island's editor body: whatever the reader
-//! typed, ticked or focused stays in them. When the live forms arrive,
-//! [`Entered`] carries that over, as if entered again (the same ids: one
+//! The build draws the default preset's "Run and load" form into the page,
+//! and the island opens with exactly that scenario and part, so until the
+//! reader changes something the prerendered controls are the right ones to
+//! show. They are the page's own nodes, moved out of the way before the
+//! island replaces the page and put back in the island's editor body:
+//! whatever the reader typed, ticked or focused stays in them. A link to
+//! another preset gets that preset's forms, which the build draws too
+//! (`data/editor-forms/ID.html`). When the live forms arrive, [`Entered`]
+//! carries over what was entered, as if entered again (the same ids: one
 //! component renders both).
 
 use leptos::prelude::*;
@@ -18,27 +20,60 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTex
 /// The id of the editor's body, in the prerendered page and in the island.
 pub const BODY_ID: &str = "sim-editor-body";
 
-/// The prerendered forms, in an element of their own, out of the page until
-/// the editor body puts them back.
+/// The prerendered forms of one preset, in an element of their own, out of
+/// the page until the editor body puts them in.
 #[derive(Clone)]
-pub struct StandIn(SendWrapper<Element>);
+pub struct StandIn {
+    holder: SendWrapper<Element>,
+    /// The preset they were drawn for (opened, unedited, its "Run and
+    /// load" part in view).
+    pub preset: String,
+}
 
 impl StandIn {
-    /// Takes the editor body's prerendered content out of `host` (the
-    /// simulator island's place, before the island empties it).
-    pub fn take(host: &Element) -> Option<StandIn> {
-        let body = host.query_selector(&format!("#{BODY_ID}")).ok()??;
-        let holder = body.owner_document()?.create_element("div").ok()?;
+    fn new(preset: &str) -> Option<StandIn> {
+        let holder = document().create_element("div").ok()?;
         holder.set_class_name("editor-stand-in");
+        Some(StandIn {
+            holder: SendWrapper::new(holder),
+            preset: preset.to_string(),
+        })
+    }
+
+    /// Takes the editor body's prerendered content (preset `preset`'s
+    /// forms) out of `host`, the simulator island's place, before the
+    /// island empties it.
+    pub fn take(host: &Element, preset: &str) -> Option<StandIn> {
+        let body = host.query_selector(&format!("#{BODY_ID}")).ok()??;
+        let stand_in = StandIn::new(preset)?;
         while let Some(child) = body.first_child() {
-            holder.append_child(&child).ok()?;
+            stand_in.holder.append_child(&child).ok()?;
         }
-        Some(StandIn(SendWrapper::new(holder)))
+        Some(stand_in)
+    }
+
+    /// Preset `preset`'s forms as the build drew them; None if there is no
+    /// such preset or they cannot be loaded (the live forms are then
+    /// fetched at once).
+    pub async fn fetch(preset: &str) -> Option<StandIn> {
+        // The index is kept for the visit, and the page needs it anyway; a
+        // link to a preset that does not exist asks for no forms file.
+        let presets = crate::simulator::presets::index().await.ok()?;
+        if !presets.iter().any(|p| p.id == preset) {
+            return None;
+        }
+        let path = faultline_site_data::editor_forms_path(preset);
+        let html = crate::data::fetch_data_text(&path).await.ok()?;
+        let stand_in = StandIn::new(preset)?;
+        // The build's own markup for this preset (no scripts: the
+        // Content-Security-Policy would not run them anyway).
+        stand_in.holder.set_inner_html(&html);
+        Some(stand_in)
     }
 
     /// The element that holds the prerendered forms.
     pub fn element(&self) -> &Element {
-        &self.0
+        &self.holder
     }
 
     /// What the reader entered into the stand-in: the controls whose value
@@ -46,7 +81,7 @@ impl StandIn {
     /// button last pressed.
     pub fn entered(&self) -> Entered {
         let mut entered = Entered::default();
-        for control in elements(&self.0, "input, select, textarea") {
+        for control in elements(&self.holder, "input, select, textarea") {
             if let Some(value) = changed_value(&control) {
                 if !control.id().is_empty() {
                     entered.values.push((control.id(), value));
@@ -55,14 +90,17 @@ impl StandIn {
         }
         entered.focus = document()
             .active_element()
-            .filter(|active| self.0.contains(Some(active)) && !active.id().is_empty())
+            .filter(|active| self.holder.contains(Some(active)) && !active.id().is_empty())
             .map(|active| {
                 let caret = active.dyn_ref::<HtmlInputElement>().and_then(|input| {
                     Some((input.selection_start().ok()??, input.selection_end().ok()??))
                 });
                 (active.id(), caret)
             });
-        entered.pressed = self.0.get_attribute(PRESSED).and_then(|n| n.parse().ok());
+        entered.pressed = self
+            .holder
+            .get_attribute(PRESSED)
+            .and_then(|n| n.parse().ok());
         entered
     }
 
@@ -75,11 +113,11 @@ impl StandIn {
         else {
             return;
         };
-        if let Some(index) = elements(&self.0, "button")
+        if let Some(index) = elements(&self.holder, "button")
             .iter()
             .position(|b| *b == button)
         {
-            let _ = self.0.set_attribute(PRESSED, &index.to_string());
+            let _ = self.holder.set_attribute(PRESSED, &index.to_string());
         }
     }
 }
