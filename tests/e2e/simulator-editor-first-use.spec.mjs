@@ -4,6 +4,7 @@
 // into, and what the reader enters there is carried over to the live forms.
 import { test, expect, holdIsland, waitForApp } from './support/fixtures.mjs';
 import { editService, openSimulator, presetIds } from './simulator-helpers.mjs';
+import { expectNoAxeViolations, colorSchemes } from './support/axe.mjs';
 
 const EDITOR_CODE = /\/bundles\/simulator-[^/]+\/split_editor_forms\.wasm$/;
 
@@ -41,7 +42,7 @@ test('a plain visit runs without the editor code; the first focus in the editor 
 
   await duration(page).focus();
   await expect(body(page)).not.toHaveAttribute('aria-busy');
-  expect(fetched.count).toBe(1);
+  await expect.poll(() => fetched.count).toBe(1);
   // The live form has the focus the reader gave the stand-in.
   await expect(duration(page)).toBeFocused();
 });
@@ -102,6 +103,28 @@ test.describe('when the editor code cannot load', () => {
     await expect(duration(page)).toHaveValue('55');
     await expect(page.locator('.preset-bar .badge')).toHaveText('edited');
   });
+
+  for (const colorScheme of colorSchemes) {
+    test(`the editor has no axe violations while its code loads, when it fails, and live, in the ${colorScheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      let block = true;
+      const release = await holdEditor(page);
+      await page.route(EDITOR_CODE, (route) => (block ? route.abort() : route.fallback()));
+      await openSimulator(page);
+      await expectNoAxeViolations(page, '.sim-editor');
+      await duration(page).fill('61');
+      await expect(page.locator('#sim-editor-failed')).toBeVisible();
+      await expectNoAxeViolations(page, '.sim-editor');
+      block = false;
+      // Another part picked: the stand-in no longer fits, and the forms are fetched again.
+      await page.locator('.editor-nav .chip').nth(1).click();
+      await expect(body(page).getByRole('status')).toHaveText('Loading the editor…');
+      await expectNoAxeViolations(page, '.sim-editor');
+      release();
+      await expect(body(page)).not.toHaveAttribute('aria-busy');
+      await expectNoAxeViolations(page, '.sim-editor');
+    });
+  }
 });
 
 test('text typed before the island itself mounted survives both hand-overs', async ({ page }) => {
@@ -133,7 +156,7 @@ test('a link to a preset gets that preset\'s forms from the build as the stand-i
   await expect(page.locator('.run-status')).toHaveText('Finished', { timeout: 60_000 });
   expect(fetched.count, 'no editor code for a plain run').toBe(0);
   await duration(page).fill(String(Number(shown) + 5));
-  expect(fetched.count).toBe(1);
+  await expect.poll(() => fetched.count).toBe(1);
   release();
   await expect(body(page)).not.toHaveAttribute('aria-busy');
   await expect(duration(page)).toHaveValue(String(Number(shown) + 5));
@@ -144,8 +167,9 @@ test('a shared scenario has no stand-in: the editor code is fetched at once', as
   await openSimulator(page, '?preset=retry-storm');
   await page.locator('#sim-seed').fill('4243');
   await page.locator('#sim-seed').press('Enter');
+  // The share box follows the scenario once the edit is in.
+  await expect(page.locator('#share-url')).toHaveValue(/#scenario=/);
   const link = await page.locator('#share-url').inputValue();
-  expect(link).toMatch(/#scenario=/);
 
   const fetched = countEditorFetches(page);
   await page.goto(link);
@@ -153,7 +177,7 @@ test('a shared scenario has no stand-in: the editor code is fetched at once', as
   await waitForApp(page);
   await expect(page.locator('[data-island="simulator"]')).toHaveAttribute('data-state', 'mounted');
   await expect(body(page)).not.toHaveAttribute('aria-busy');
-  expect(fetched.count).toBe(1);
+  await expect.poll(() => fetched.count).toBe(1);
   await expect(page.locator('#sim-seed')).toHaveValue('4243');
   await editService(page, (await page.locator('.editor-nav .chip').nth(1).textContent()).trim());
 });

@@ -70,23 +70,21 @@ pub fn EditorBody(wb: Workbench) -> impl IntoView {
     });
 
     let ready = move || matches!(state.get(), PartState::Ready(_));
-    let status = move || {
-        match state.get() {
-        PartState::Failed => Some(
+    let failed = move || {
+        matches!(state.get(), PartState::Failed).then(|| {
             view! {
                 <div class="notice notice-error" role="alert" id="sim-editor-failed">
                     <p>"The editor could not be loaded: check the connection and try again."</p>
                     <button type="button" id="sim-editor-retry" on:click=move |_| fetch()>"Try again"</button>
                 </div>
             }
-            .into_any(),
-        ),
-        PartState::Loading if stale.get() => Some(
+        })
+    };
+    // Not over a stand-in that still fits: the reader may be typing into it.
+    let loading = move || {
+        (matches!(state.get(), PartState::Loading) && stale.get()).then(|| {
             view! { <p class="notice editor-loading" role="status">"Loading the editor…"</p> }
-                .into_any(),
-        ),
-        _ => None,
-    }
+        })
     };
     let held = stand_in.map(|stand_in| {
         let noted = stand_in.clone();
@@ -116,7 +114,8 @@ pub fn EditorBody(wb: Workbench) -> impl IntoView {
     };
     view! {
         <div class="editor-body" id=BODY_ID aria-busy=move || (!ready()).then_some("true")>
-            {status}
+            {failed}
+            {loading}
             {held}
             {live}
         </div>
