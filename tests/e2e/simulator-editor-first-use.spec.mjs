@@ -219,3 +219,21 @@ test('every preset\'s stand-in is the markup of its live forms', async ({ page }
     expect(live, `${id}: the live forms have the stand-in's controls, ids, labels and values`).toEqual(drawn);
   }
 });
+
+test('leaving the page while the editor code loads logs nothing, and the next visit edits as usual', async ({ page }) => {
+  const release = await holdEditor(page);
+  await openSimulator(page);
+  await duration(page).fill('33');
+  await expect(body(page)).toHaveAttribute('aria-busy', 'true');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Guide' }).click();
+  await expect(page.locator('main#main h1')).toHaveText('The guide');
+  release();
+  await page.goBack();
+  await waitForApp(page);
+  await page.keyboard.press('Shift');
+  await expect(page.locator('[data-island="simulator"]')).toHaveAttribute('data-state', 'mounted');
+  await duration(page).fill('34');
+  await expect(body(page)).not.toHaveAttribute('aria-busy');
+  await expect(duration(page)).toHaveValue('34');
+  await expect(page.locator('.preset-bar .badge')).toHaveText('edited');
+});
