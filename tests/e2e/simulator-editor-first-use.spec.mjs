@@ -2,7 +2,7 @@
 // the reader turns to the editor (crates/web/src/simulator/editor/body.rs).
 // Until then the prerendered forms stand in: they can be focused and typed
 // into, and what the reader enters there is carried over to the live forms.
-import { test, expect, holdIsland, waitForApp } from './support/fixtures.mjs';
+import { test, expect, failedLoads, holdIsland, waitForApp } from './support/fixtures.mjs';
 import { editService, openSimulator, presetIds } from './simulator-helpers.mjs';
 import { expectNoAxeViolations, colorSchemes } from './support/axe.mjs';
 
@@ -161,6 +161,23 @@ test('a link to a preset gets that preset\'s forms from the build as the stand-i
   await expect(body(page)).not.toHaveAttribute('aria-busy');
   await expect(duration(page)).toHaveValue(String(Number(shown) + 5));
   await expect(page.locator('.preset-bar .badge')).toHaveText('edited');
+});
+
+test.describe('when a preset\'s forms file cannot be loaded', () => {
+  test.use({ allowedProblems: failedLoads('data/editor-forms/retry-storm.html') });
+
+  test('the link opens the preset anyway, with the editor code fetched at once', async ({ page }) => {
+    await page.route(/\/data\/editor-forms\/retry-storm\.html$/, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    const fetched = countEditorFetches(page);
+    await openSimulator(page, '?preset=retry-storm');
+    await expect(page.locator('#preset-select')).toHaveValue('retry-storm');
+    await expect(body(page)).not.toHaveAttribute('aria-busy');
+    await expect.poll(() => fetched.count).toBe(1);
+    await expect(page.locator('#link-notice')).toHaveCount(0);
+    await duration(page).fill('71');
+    await duration(page).press('Enter');
+    await expect(page.locator('.preset-bar .badge')).toHaveText('edited');
+  });
 });
 
 test('a shared scenario has no stand-in: the editor code is fetched at once', async ({ page }) => {

@@ -63,7 +63,14 @@ impl StandIn {
             return None;
         }
         let path = faultline_site_data::editor_forms_path(preset);
-        let html = crate::data::fetch_data_text(&path).await.ok()?;
+        // The page opens the preset next; fetching it alongside (it is kept
+        // for the visit) means the forms cost the link no extra round trip.
+        // Its errors are the page's to report when it opens it.
+        let (html, _) = futures::join!(
+            crate::data::fetch_data_text(&path),
+            crate::simulator::presets::scenario(preset)
+        );
+        let html = html.ok()?;
         let stand_in = StandIn::new(preset)?;
         // The build's own markup for this preset (no scripts: the
         // Content-Security-Policy would not run them anyway).
